@@ -1,0 +1,81 @@
+import { env, exports } from 'cloudflare:workers';
+import { argon2 } from '../../worker/auth/argon2';
+import { hashClave, pepperBytes, type Argon2Params } from '../../worker/auth/clave-hash';
+
+export const ORIGIN = 'http://localhost:8787';
+let nextDni = 30_000_000;
+
+/** Builds a valid CUIL for a fresh DNI so that tests never share an account or a throttle. */
+export async function createCitizen(opts: { clave?: string; params?: Argon2Params; nivel?: 2 | 3 } = {}) {
+	const { cuilForDni } = await import('../../src/lib/domain/cuil');
+	const dni = nextDni++ + Math.floor(Math.random() * 1_000_000) * 10;
+	const cuil = cuilForDni(dni, 'F');
+	const now = Date.now();
+	const { meta } = await env.DB.prepare(
+		`INSERT INTO citizens (cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, nivel, created_at)
+		VALUES (?, ?, 'María Laura', 'Gómez', 'F', '1980-03-15', 'maria@example.com', '+5491100000000', ?, ?)`
+	)
+		.bind(cuil, String(dni), opts.nivel ?? 2, now)
+		.run();
+	const id = meta.last_row_id;
+	if (opts.clave !== undefined) {
+		const hash = hashClave(await argon2(), pepperBytes(env.CLAVE_PEPPER), opts.clave, opts.params);
+		await env.DB.prepare('INSERT INTO claves (citizen_id, hash, created_at, updated_at) VALUES (?, ?, ?, ?)')
+			.bind(id, hash, now, now)
+			.run();
+	}
+	return { id, cuil, dni: String(dni) };
+}
+
+export interface CallOptions {
+	method?: string;
+	body?: unknown;
+	rawBody?: string;
+	cookie?: string;
+	headers?: Record<string, string>;
+	ip?: string;
+}
+
+export function call(path: string, opts: CallOptions = {}) {
+	const headers: Record<string, string> = {
+		origin: ORIGIN,
+		'cf-connecting-ip': opts.ip ?? '203.0.113.7',
+		...(opts.body !== undefined || opts.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+		...(opts.cookie ? { cookie: opts.cookie } : {}),
+		...opts.headers
+	};
+	return exports.default.fetch(
+		new Request(`${ORIGIN}${path}`, {
+			method: opts.method ?? (opts.body !== undefined || opts.rawBody !== undefined ? 'POST' : 'GET'),
+			headers,
+			body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined)
+		})
+	);
+}
+
+export function login(cuil: string, clave: string, opts: Omit<CallOptions, 'body'> = {}) {
+	return call('/api/auth/login', { ...opts, body: { cuil, clave } });
+}
+
+/** The `name=value` pairs a browser would send back, from a response's Set-Cookie headers. */
+export function cookiesFrom(res: Response): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const line of res.headers.getSetCookie()) {
+		const [pair] = line.split(';');
+		const i = pair.indexOf('=');
+		out[pair.slice(0, i)] = pair.slice(i + 1);
+	}
+	return out;
+}
+
+export function cookieHeader(cookies: Record<string, string>): string {
+	return Object.entries(cookies)
+		.filter(([, v]) => v !== '')
+		.map(([k, v]) => `${k}=${v}`)
+		.join('; ');
+}
+
+/** A random IP in TEST-NET-3 so that tests do not share the per-IP throttle unless they mean to. */
+export function randomIp(): string {
+	return `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export default defineConfig(async () => {
+	// wrangler.toml points the assets at build/; worker tests do not need a built page, only the folder.
+	fs.mkdirSync(path.join(root, 'build'), { recursive: true });
+	const migrations = await readD1Migrations(path.join(root, 'worker/migrations'));
+	return {
+		plugins: [
+			cloudflareTest({
+				main: path.join(root, 'worker/index.ts'),
+				wrangler: { configPath: path.join(root, 'wrangler.toml') },
+				miniflare: {
+					// Tests never read .dev.vars: a fixed pepper keeps them reproducible.
+					bindings: {
+						TEST_MIGRATIONS: migrations,
+						CLAVE_PEPPER: 'dGVzdC1wZXBwZXItb25seS1mb3ItdGVzdHMtMDEyMzQ1Njc4OQ'
+					}
+				}
+			})
+		],
+		test: {
+			name: 'worker',
+			root,
+			include: ['tests/worker/**/*.test.ts'],
+			setupFiles: ['tests/worker/setup.ts']
+		}
+	};
+});

@@ -1,0 +1,167 @@
+import type { Context } from 'hono';
+import { parseCuil } from '../../src/lib/domain/cuil';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/errors';
+import { clientIp, ipThrottleKey, userAgent } from '../http/request-info';
+import { argon2 } from './argon2';
+import { CURRENT_PARAMS, DUMMY_HASH, hashClave, pepperBytes, verifyClave } from './clave-hash';
+import {
+	deleteExpiredSessions,
+	findLoginRow,
+	insertSecurityEvent,
+	insertSession,
+	updateClaveHash,
+	upsertKnownDevice
+} from './queries';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, readDeviceToken, setDeviceCookie, setSessionCookie } from './sessions';
+import type { LoginThrottle, Reservation } from './throttle';
+import { newToken, tokenHash } from './tokens';
+
+/** The same words for an unknown CUIL and a wrong clave (ASVS 5.0 6.3.8: no account enumeration). */
+export const WRONG_CREDENTIALS = 'El CUIL o la clave no son correctos. Revisalos y probá de nuevo.';
+
+const WAYS_OUT =
+	'Mientras tanto podés ingresar con tu llave de acceso (passkey), desde un dispositivo donde ya hayas ingresado antes, o recuperar tu clave con “¿Olvidaste tu clave?”.';
+
+function throttled(r: Exclude<Reservation, { ok: true }>): ApiError {
+	const extra = { retryAfterSeconds: r.retryAfterSeconds };
+	if (r.reason === 'locked')
+		return new ApiError(
+			429,
+			'clave_bloqueada',
+			`Por tu seguridad, el ingreso con clave a esta cuenta quedó bloqueado después de muchos intentos fallidos. ${WAYS_OUT} También podés pedir una clave nueva en una oficina de ANSES.`,
+			extra
+		);
+	if (r.reason === 'paused')
+		return new ApiError(
+			429,
+			'clave_pausada',
+			`Por tu seguridad, pausamos el ingreso con clave a esta cuenta durante ${humanDuration(r.retryAfterSeconds)} porque hubo muchos intentos fallidos. ${WAYS_OUT}`,
+			extra
+		);
+	return new ApiError(
+		429,
+		'demasiados_intentos',
+		`Hubo varios intentos fallidos. Esperá ${humanDuration(r.retryAfterSeconds)} y probá de nuevo.`,
+		extra
+	);
+}
+
+export function humanDuration(seconds: number): string {
+	if (seconds < 60) return seconds === 1 ? '1 segundo' : `${seconds} segundos`;
+	const minutes = Math.ceil(seconds / 60);
+	if (minutes < 60) return minutes === 1 ? '1 minuto' : `${minutes} minutos`;
+	const hours = Math.round(minutes / 60);
+	return hours === 1 ? '1 hora' : `${hours} horas`;
+}
+
+export interface LoginResult {
+	citizen: { id: number; cuil: string; nombres: string; apellidos: string; nivel: 2 | 3 };
+	createdAt: number;
+}
+
+/**
+ * Checks a CUIL and clave under both throttles and opens a session. Every path that checks a clave
+ * costs one Argon2id verification, whether the CUIL exists, has a clave or not, so wrong CUIL and wrong
+ * clave take the same time and get the same answer.
+ */
+export async function signInWithClave(c: Context<AppEnv>, input: { cuil: string; clave: string }): Promise<LoginResult> {
+	const parsed = parseCuil(input.cuil);
+	if (!parsed.ok) throw new ApiError(400, 'datos_invalidos', 'Revisá el CUIL.');
+	const cuil = parsed.cuil;
+	const now = Date.now();
+	const ip = clientIp(c);
+	const ua = userAgent(c);
+	const deviceToken = readDeviceToken(c);
+	const deviceHash = deviceToken ? await tokenHash(deviceToken) : null;
+
+	const row = await findLoginRow(c.env.DB, cuil, deviceHash);
+	const knownDevice = Boolean(row?.known_device);
+
+	// The per-CUIL object exists for every CUIL anyone tries, so a pause looks the same for one that
+	// does not exist. A device that signed in to this account before is counted under its own key: a
+	// guesser elsewhere can pause the account's clave path but not the person's own phone.
+	const account = c.env.LOGIN_THROTTLE.getByName(`cuil:${cuil}`);
+	const accountScope = knownDevice && deviceHash ? `device:${deviceHash.slice(0, 32)}` : 'account';
+	// A known device skips the per-IP count: carriers put many citizens behind one address, and someone
+	// spraying guesses from that address must not keep them out of their own account.
+	const ipThrottle = knownDevice ? null : c.env.LOGIN_THROTTLE.getByName(ipThrottleKey(ip));
+
+	const ipSlot = ipThrottle ? await ipThrottle.reserve('ip', 'ip') : null;
+	if (ipSlot && !ipSlot.ok) throw throttled(ipSlot);
+	const accountSlot = await account.reserve(accountScope, 'account');
+	if (!accountSlot.ok) {
+		if (ipThrottle && ipSlot?.ok) await ipThrottle.settle(ipSlot.attemptId, 'void');
+		throw throttled(accountSlot);
+	}
+
+	const pepper = pepperBytes(c.env.CLAVE_PEPPER);
+	const compute = await argon2();
+	const result = verifyClave(compute, pepper, input.clave, row?.hash ?? DUMMY_HASH);
+	const ok = Boolean(row?.hash) && result.ok;
+
+	const settled = await account.settle(accountSlot.attemptId, ok ? 'success' : 'failure');
+	if (ipThrottle && ipSlot?.ok) await ipThrottle.settle(ipSlot.attemptId, ok ? 'success' : 'failure');
+
+	if (!ok || !row) {
+		if (row) {
+			// Written after the response so that a known CUIL does not answer later than an unknown one.
+			const events = [
+				insertSecurityEvent(c.env.DB, {
+					citizenId: row.id,
+					type: 'ingreso_fallido',
+					at: now,
+					ip,
+					userAgent: ua,
+					detail: { metodo: 'clave', dispositivoConocido: knownDevice }
+				})
+			];
+			if (settled.paused)
+				events.push(
+					insertSecurityEvent(c.env.DB, {
+						citizenId: row.id,
+						type: settled.locked ? 'clave_bloqueada' : 'clave_pausada',
+						at: now,
+						ip,
+						userAgent: ua,
+						detail: { fallos: settled.failures, segundos: settled.retryAfterSeconds }
+					})
+				);
+			c.executionCtx.waitUntil(c.env.DB.batch(events));
+		}
+		if (settled.paused)
+			throw throttled({ ok: false, reason: settled.locked ? 'locked' : 'paused', retryAfterSeconds: settled.retryAfterSeconds });
+		throw new ApiError(401, 'credenciales_invalidas', WRONG_CREDENTIALS);
+	}
+
+	const sessionToken = newToken();
+	const device = deviceToken ?? newToken();
+	const statements = [
+		deleteExpiredSessions(c.env.DB, row.id, now - IDLE_TIMEOUT_MS, now - ABSOLUTE_TIMEOUT_MS),
+		insertSession(c.env.DB, {
+			tokenHash: await tokenHash(sessionToken),
+			citizenId: row.id,
+			now,
+			method: 'clave',
+			ip,
+			userAgent: ua
+		}),
+		upsertKnownDevice(c.env.DB, deviceHash ?? (await tokenHash(device)), row.id, now, ua),
+		insertSecurityEvent(c.env.DB, {
+			citizenId: row.id,
+			type: 'ingreso',
+			at: now,
+			ip,
+			userAgent: ua,
+			detail: { metodo: 'clave', dispositivoConocido: knownDevice }
+		})
+	];
+	// The clave is known right now, so a hash made with older parameters is replaced in the same batch.
+	if (result.needsRehash) statements.push(updateClaveHash(c.env.DB, row.id, hashClave(compute, pepper, input.clave, CURRENT_PARAMS), now));
+	// One batch is one transaction: the session, the device and the event exist together or not at all.
+	await c.env.DB.batch(statements);
+
+	setSessionCookie(c, sessionToken);
+	setDeviceCookie(c, device);
+	return { citizen: row, createdAt: now };
+}

@@ -1,0 +1,96 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ApiErrorBody } from '../../src/lib/domain/api/errors';
+import { LoginRequest, SessionInfo } from '../../src/lib/domain/api/auth';
+import type { SessionContext } from '../env';
+import { createApp } from '../http/app';
+import { signInWithClave } from './login';
+import { deleteSession, insertSecurityEvent } from './queries';
+import { clearSessionCookie, loadSession, requireSession, sessionExpiry } from './sessions';
+import { clientIp, userAgent } from '../http/request-info';
+
+const errors = (...codes: [number, string][]) =>
+	Object.fromEntries(
+		codes.map(([status, description]) => [
+			status,
+			{ description, content: { 'application/json': { schema: ApiErrorBody } } }
+		])
+	);
+
+const login = createRoute({
+	method: 'post',
+	path: '/login',
+	tags: ['Ingreso'],
+	summary: 'Ingresar con CUIL y Clave de Seguridad Social',
+	request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
+	responses: {
+		200: { description: 'Sesión abierta', content: { 'application/json': { schema: SessionInfo } } },
+		...errors(
+			[400, 'Datos inválidos'],
+			[401, 'CUIL o clave incorrectos (el mismo mensaje para ambos)'],
+			[429, 'Demasiados intentos: espera, pausa o bloqueo del ingreso con clave']
+		)
+	}
+});
+
+const session = createRoute({
+	method: 'get',
+	path: '/session',
+	tags: ['Ingreso'],
+	summary: 'La sesión actual y la persona que ingresó',
+	responses: {
+		200: { description: 'Sesión vigente', content: { 'application/json': { schema: SessionInfo } } },
+		...errors([401, 'Sin sesión o sesión vencida'])
+	}
+});
+
+const logout = createRoute({
+	method: 'post',
+	path: '/logout',
+	tags: ['Ingreso'],
+	summary: 'Salir: cierra la sesión en el servidor',
+	responses: { 204: { description: 'Sesión cerrada (o no había ninguna)' } }
+});
+
+function sessionInfo(s: Pick<SessionContext, 'cuil' | 'nombres' | 'apellidos' | 'nivel' | 'method' | 'createdAt' | 'lastSeenAt' | 'authenticatedAt'>): SessionInfo {
+	const { idleExpiresAt, absoluteExpiresAt } = sessionExpiry(s);
+	return {
+		user: { cuil: s.cuil, nombres: s.nombres, apellidos: s.apellidos, nivel: s.nivel },
+		session: {
+			method: s.method,
+			authenticatedAt: new Date(s.authenticatedAt).toISOString(),
+			idleExpiresAt: new Date(idleExpiresAt).toISOString(),
+			absoluteExpiresAt: new Date(absoluteExpiresAt).toISOString()
+		}
+	};
+}
+
+export const auth = createApp()
+	.openapi(login, async (c) => {
+		const { citizen, createdAt } = await signInWithClave(c, c.req.valid('json'));
+		return c.json(
+			sessionInfo({ ...citizen, method: 'clave', createdAt, lastSeenAt: createdAt, authenticatedAt: createdAt }),
+			200
+		);
+	})
+	.openapi(
+		{ ...session, middleware: [requireSession] as const },
+		(c) => c.json(sessionInfo(c.var.session), 200)
+	)
+	.openapi(logout, async (c) => {
+		const s = await loadSession(c);
+		if (s) {
+			await c.env.DB.batch([
+				deleteSession(c.env.DB, s.tokenHash),
+				insertSecurityEvent(c.env.DB, {
+					citizenId: s.citizenId,
+					type: 'salida',
+					at: Date.now(),
+					ip: clientIp(c),
+					userAgent: userAgent(c)
+				})
+			]);
+		}
+		clearSessionCookie(c);
+		return c.body(null, 204);
+	});
+

@@ -1,0 +1,32 @@
+import type { LoginThrottle } from './auth/throttle';
+
+/** Bindings from wrangler.toml, secrets from `wrangler secret put` (locally .dev.vars). */
+export interface Env {
+	DB: D1Database;
+	ASSETS: Fetcher;
+	LOGIN_THROTTLE: DurableObjectNamespace<LoginThrottle>;
+	/** Base64url, at least 32 random bytes: Argon2's secret input (the pepper). Never logged. */
+	CLAVE_PEPPER: string;
+	RP_ID: string;
+	RP_NAME: string;
+	/** Comma-separated origins allowed to call unsafe methods. */
+	ALLOWED_ORIGINS: string;
+}
+
+export interface SessionContext {
+	tokenHash: string;
+	citizenId: number;
+	cuil: string;
+	nombres: string;
+	apellidos: string;
+	nivel: 2 | 3;
+	method: 'clave' | 'passkey';
+	createdAt: number;
+	lastSeenAt: number;
+	authenticatedAt: number;
+}
+
+export type AppEnv = {
+	Bindings: Env;
+	Variables: { session: SessionContext };
+};
