@@ -79,3 +79,41 @@ export function cookieHeader(cookies: Record<string, string>): string {
 export function randomIp(): string {
 	return `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 }
+
+/**
+ * Moves a throttle's clock back by `ms`: every recorded failure and pending attempt becomes that much
+ * older, as if the person had waited. Tests use it instead of sleeping through 15-minute pauses.
+ */
+export async function rewindThrottle(key: string, ms: number) {
+	const { runInDurableObject } = await import('cloudflare:test');
+	const stub = env.LOGIN_THROTTLE.getByName(key);
+	await runInDurableObject(stub, async (_instance, state) => {
+		const s = await state.storage.get<{
+			counters: Record<string, { lastFailureAt: number; touchedAt: number }>;
+			pending: Record<string, { at: number }>;
+		}>('state');
+		if (!s) return;
+		for (const c of Object.values(s.counters)) c.lastFailureAt -= ms;
+		for (const p of Object.values(s.pending)) p.at -= ms;
+		await state.storage.put('state', s);
+	});
+}
+
+export async function throttleFailures(key: string, scope = 'account'): Promise<number> {
+	const { runInDurableObject } = await import('cloudflare:test');
+	const stub = env.LOGIN_THROTTLE.getByName(key);
+	return runInDurableObject(stub, async (_instance, state) => {
+		const s = await state.storage.get<{ counters: Record<string, { failures: number }> }>('state');
+		return s?.counters[scope]?.failures ?? 0;
+	});
+}
+
+/** Wrong attempts one after another, rewinding past each wait, as a patient guesser would. */
+export async function failTimes(cuil: string, times: number, opts: Omit<CallOptions, 'body'> = {}) {
+	let last: Response | undefined;
+	for (let i = 0; i < times; i++) {
+		last = await login(cuil, `incorrecta-${i}`, { ip: randomIp(), ...opts });
+		if (i < times - 1) await rewindThrottle(`cuil:${cuil}`, 120_000);
+	}
+	return last!;
+}

@@ -28,7 +28,9 @@ export default defineConfig(async () => {
 			name: 'worker',
 			root,
 			include: ['tests/worker/**/*.test.ts'],
-			setupFiles: ['tests/worker/setup.ts']
+			setupFiles: ['tests/worker/setup.ts'],
+			// Argon2id at OWASP cost (~50 ms a hash) and 200-request races need more than vitest's 5 s.
+			testTimeout: 60_000
 		}
 	};
 });

@@ -45,7 +45,7 @@ export const onError: ErrorHandler = (err, c) => {
 		return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, message));
 	}
 	// Log the failure's name and message only: request bodies may carry a clave, so they never reach logs.
-	console.error('unhandled error', c.req.method, c.req.path, err instanceof Error ? err.name : typeof err);
+	console.error('unhandled error', c.req.method, c.req.path, err instanceof Error ? `${err.name}: ${err.message}` : typeof err);
 	return errorResponse(
 		c,
 		new ApiError(500, 'error_interno', 'Tuvimos un problema. Probá de nuevo en unos minutos.')
