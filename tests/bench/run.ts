@@ -1,0 +1,137 @@
+/**
+ * `npm run bench`: measurements that are too slow or too noisy for `npm test`. Prints a table and writes
+ * JSON to tests/reports/bench.json. Figures and dates are recorded in docs/PERFORMANCE.md.
+ *
+ * - Clave hash: CPU time of one Argon2id hash (OWASP parameters) inside workerd.
+ * - Login page first load: gzip bytes of the HTML, JS and CSS the browser fetches for /ingresar,
+ *   read from a real Chromium page load against the built app (fonts and images listed apart).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+const LOGIN_BUDGET = 50 * 1024;
+
+function startWrangler(args: string[], port: number): ChildProcess {
+	return spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', ...args], {
+		cwd: root,
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		detached: true
+	});
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		try {
+			if ((await fetch(url)).status < 500) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`${url} did not answer in time`);
+}
+
+function stop(child: ChildProcess) {
+	try {
+		process.kill(-child.pid!, 'SIGTERM');
+	} catch {
+		/* already gone */
+	}
+}
+
+async function timeRequest(url: string): Promise<number> {
+	const t = performance.now();
+	const res = await fetch(url);
+	await res.text();
+	return performance.now() - t;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function benchHash() {
+	const port = 8790;
+	const child = startWrangler(['--config', 'tests/bench/wrangler.bench.toml'], port);
+	try {
+		await waitFor(`http://127.0.0.1:${port}/?n=1`);
+		const base = `http://127.0.0.1:${port}/?n=`;
+		for (let i = 0; i < 3; i++) await timeRequest(base + '1'); // warm up the isolate and Wasm
+		const one: number[] = [];
+		const many: number[] = [];
+		const K = 10;
+		for (let i = 0; i < 7; i++) {
+			one.push(await timeRequest(base + '1'));
+			many.push(await timeRequest(base + String(1 + K)));
+		}
+		return { msPerHash: (median(many) - median(one)) / K, samples: { one, many } };
+	} finally {
+		stop(child);
+	}
+}
+
+async function benchLoginBytes() {
+	if (!fs.existsSync(path.join(root, 'build/index.html'))) {
+		const built = spawnSync('npm', ['run', 'build'], { cwd: root, env, stdio: 'inherit' });
+		if (built.status !== 0) throw new Error('build failed');
+	}
+	const port = 8791;
+	const persist = path.join(root, '.wrangler/bench');
+	const child = startWrangler(['--persist-to', persist], port);
+	try {
+		await waitFor(`http://127.0.0.1:${port}/api/health`);
+		const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+		const browser = await chromium.launch({
+			executablePath,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		});
+		const page = await browser.newPage();
+		const files: { url: string; type: string; raw: number; gzip: number }[] = [];
+		page.on('response', async (res) => {
+			const url = res.url();
+			if (!url.startsWith(`http://127.0.0.1:${port}/`) || url.includes('/api/')) return;
+			try {
+				const body = await res.body();
+				files.push({ url: url.replace(`http://127.0.0.1:${port}`, ''), type: res.request().resourceType(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+			} catch {
+				/* redirects have no body */
+			}
+		});
+		await page.goto(`http://127.0.0.1:${port}/ingresar`, { waitUntil: 'networkidle' });
+		await browser.close();
+		const code = files.filter((f) => ['document', 'script', 'stylesheet'].includes(f.type));
+		const other = files.filter((f) => !code.includes(f));
+		return {
+			htmlJsCssGzip: code.reduce((n, f) => n + f.gzip, 0),
+			otherGzip: other.reduce((n, f) => n + f.gzip, 0),
+			files
+		};
+	} finally {
+		stop(child);
+	}
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+const hash = await benchHash();
+const login = await benchLoginBytes();
+const results = {
+	date: new Date().toISOString(),
+	node: process.version,
+	claveHash: { msPerHash: Number(hash.msPerHash.toFixed(1)), params: 'argon2id m=19456 t=2 p=1' },
+	loginFirstLoad: { htmlJsCssGzipBytes: login.htmlJsCssGzip, budgetBytes: LOGIN_BUDGET, fontsAndImagesGzipBytes: login.otherGzip, files: login.files }
+};
+fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
+fs.writeFileSync(path.join(root, 'tests/reports/bench.json'), JSON.stringify(results, null, 2));
+
+console.log('\nmeasure                                  value          target');
+console.log(`clave hash in workerd (Argon2id, OWASP)  ${`${hash.msPerHash.toFixed(1)} ms`.padEnd(14)} —`);
+console.log(`login first load, HTML+JS+CSS (gzip)     ${kib(login.htmlJsCssGzip).padEnd(14)} ≤ ${kib(LOGIN_BUDGET)} ${login.htmlJsCssGzip <= LOGIN_BUDGET ? 'ok' : 'OVER'}`);
+console.log(`login first load, fonts/images (gzip)    ${kib(login.otherGzip).padEnd(14)} —`);
+console.log('\nwritten to tests/reports/bench.json');
