@@ -24,8 +24,7 @@ export const apiHeaders = secureHeaders({
 		geolocation: [],
 		payment: [],
 		usb: [],
-		publickeyCredentialsGet: ['self'],
-		publickeyCredentialsCreate: ['self']
+		publickeyCredentialsGet: ['self']
 	}
 });
 

@@ -24,7 +24,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		sexo: 'F',
 		dni: 5_123_456,
 		fechaNacimiento: '1950-04-12',
-		email: 'rosa.fernandez@example.com.ar',
+		email: 'rosa.fernandez@example.com',
 		telefono: '+54 9 11 4567-1234',
 		clave: 'Mate-Lluvia-73!',
 		nivel: 2
@@ -36,7 +36,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		sexo: 'M',
 		dni: 30_456_789,
 		fechaNacimiento: '1983-09-21',
-		email: 'martin.sosa@example.com.ar',
+		email: 'martin.sosa@example.com',
 		telefono: '+54 9 351 555-0192',
 		clave: 'Tornillo.Azul-58',
 		nivel: 2
@@ -48,7 +48,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		sexo: 'F',
 		dni: 38_765_432,
 		fechaNacimiento: '1995-01-30',
-		email: 'daiana.acosta@example.com.ar',
+		email: 'daiana.acosta@example.com',
 		telefono: '+54 9 381 444-7788',
 		clave: 'Girasol-Rio-91!',
 		nivel: 2

@@ -1,0 +1,378 @@
+/**
+ * Seeds the local D1 database with the README's demo accounts and N generated citizens.
+ *
+ *   npm run seed -- [--citizens 5000] [--seed mi-anses-2026] [--if-empty] [--persist-to DIR] [--sql-out FILE]
+ *
+ * Generated citizens get no clave (they create one, as real people do), so a million rows cost no
+ * hashing; only the demo accounts are hashed, with the same pepper `wrangler dev` reads from .dev.vars.
+ * The SQL is streamed to files of bounded size and each file is applied by `wrangler d1 execute`, which
+ * runs a file as one batch: a file lands whole or not at all, and if a later file fails the rows of
+ * this run are deleted again.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import setupWasm from 'argon2id/lib/setup.js';
+import { hashClave, pepperBytes, type Argon2id } from '../auth/clave-hash';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEFAULT_SEED, createCitizenGenerator, demoCitizenRows, type CitizenRow } from './generate';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every seeded row carries this instant (2026-01-01T00:00:00Z), so two runs give identical tables. */
+const CREATED_AT = Date.UTC(2026, 0, 1);
+
+/**
+ * D1 refuses statements over 100 KB. Counted in UTF-16 units, which a name with tildes exceeds in UTF-8
+ * by a byte per accented letter, hence the margin.
+ */
+const STATEMENT_CHARS = 80_000;
+/**
+ * A hundred rows per statement, not more: wrangler's SQL splitter re-tests the whole statement so far at
+ * every character, so its time grows with the square of a statement's length (400 rows made 100 000
+ * citizens take 30 s instead of 10).
+ */
+const ROWS_PER_STATEMENT = 100;
+/** wrangler reads a whole file into memory and sends it as one batch: keep each one moderate. */
+const FILE_BYTES = 16 * 1024 * 1024;
+
+const CITIZEN_COLUMNS =
+	'cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, nivel, created_at';
+
+const USAGE = `Uso: npm run seed -- [opciones]
+  --citizens N      ciudadanos generados además de las cuentas demo (por defecto 5000)
+  --seed S          semilla de los datos (por defecto ${DEFAULT_SEED})
+  --if-empty        no hacer nada si la tabla citizens ya tiene filas
+  --persist-to DIR  base local en DIR (se pasa a cada llamada a wrangler)
+  --sql-out FILE    solo escribir el SQL en FILE, sin aplicarlo`;
+
+class SeedError extends Error {}
+
+async function main(): Promise<void> {
+	const started = performance.now();
+	const { values } = parseFlags();
+	if (values.help) {
+		console.log(USAGE);
+		return;
+	}
+	// 100000, 100_000 and 100.000 (as written in Argentina) all mean a hundred thousand.
+	const count = Number(values.citizens.replace(/_|\.(?=\d{3}(\D|$))/g, ''));
+	if (!Number.isSafeInteger(count) || count < 0)
+		throw new SeedError(`--citizens espera un número entero, no "${values.citizens}".\n${USAGE}`);
+	const generator = createCitizenGenerator(values.seed);
+	if (count > generator.maxCount)
+		throw new SeedError(`Con esta semilla se pueden generar hasta ${generator.maxCount} ciudadanos.`);
+
+	// wrangler runs from the project root, so a relative path has to mean what it meant to the caller.
+	const persistTo = values['persist-to'] ? resolve(values['persist-to']) : undefined;
+
+	if (values['sql-out']) {
+		const file = resolve(values['sql-out']);
+		const sql = await writeSqlFile(file, await demoSql(), generator, count);
+		console.log(
+			`SQL escrito en ${file}: ${DEMO_ACCOUNTS.length} cuentas demo y ${fmt(count)} ciudadanos ` +
+				`(${(sql / 1048576).toFixed(1)} MiB, ${seconds(started)} s).`
+		);
+		return;
+	}
+
+	const state = await databaseState(persistTo);
+	if (values['if-empty'] && state.total > 0) {
+		console.log(`La base ya tiene ${fmt(state.total)} ciudadanos: no se siembra nada (--if-empty).`);
+		return;
+	}
+	let generated = count;
+	if (state.others > 0 && count > 0) {
+		generated = 0;
+		console.log(
+			`La base ya tiene ${fmt(state.others)} ciudadanos generados: solo se aseguran las cuentas demo. ` +
+				'Para sembrar de nuevo, borrá la base local (.wrangler/state o la carpeta de --persist-to).'
+		);
+	}
+
+	const folder = join(ROOT, 'node_modules', '.cache', 'mi-anses-seed', `${process.pid}-${Date.now()}`);
+	mkdirSync(folder, { recursive: true });
+	try {
+		const files = await applyInFiles(folder, await demoSql(), generator, generated, persistTo, state.maxId);
+		const demosBefore = state.total - state.others;
+		const demos =
+			demosBefore === 0
+				? `${DEMO_ACCOUNTS.length} cuentas demo con clave`
+				: `cuentas demo aseguradas (${demosBefore} ya estaban)`;
+		console.log(
+			`Sembrados ${fmt(generated)} ciudadanos y ${demos} ` +
+				`(${files} archivo${files === 1 ? '' : 's'} SQL, ${seconds(started)} s).`
+		);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+function parseFlags() {
+	try {
+		return parseArgs({
+			options: {
+				citizens: { type: 'string', default: '5000' },
+				seed: { type: 'string', default: DEFAULT_SEED },
+				'if-empty': { type: 'boolean', default: false },
+				'persist-to': { type: 'string' },
+				'sql-out': { type: 'string' },
+				help: { type: 'boolean', short: 'h', default: false }
+			}
+		});
+	} catch (error) {
+		throw new SeedError(`${(error as Error).message}\n${USAGE}`);
+	}
+}
+
+/**
+ * The demo accounts and their clave hashes. Written so that running it on a seeded database changes
+ * nothing: each row is inserted only when its CUIL (or its clave) is not there yet.
+ */
+async function demoSql(): Promise<string> {
+	const argon2 = await nodeArgon2();
+	const pepper = readPepper();
+	const lines: string[] = [];
+	const demos = demoCitizenRows();
+	DEMO_ACCOUNTS.forEach((account, j) => {
+		const row = demos[j];
+		lines.push(
+			`INSERT INTO citizens (${CITIZEN_COLUMNS}) SELECT ${rowValues(row)} ` +
+				`WHERE NOT EXISTS (SELECT 1 FROM citizens WHERE cuil = ${text(row.cuil)});`,
+			`INSERT INTO claves (citizen_id, hash, created_at, updated_at) ` +
+				`SELECT id, ${text(hashClave(argon2, pepper, account.clave))}, ${CREATED_AT}, ${CREATED_AT} ` +
+				`FROM citizens WHERE cuil = ${text(row.cuil)} ` +
+				`AND NOT EXISTS (SELECT 1 FROM claves WHERE claves.citizen_id = citizens.id);`
+		);
+	});
+	return lines.join('\n') + '\n';
+}
+
+/** Multi-row INSERT statements for rows start..end−1, each under D1's statement size limit. */
+function* citizenStatements(
+	generator: ReturnType<typeof createCitizenGenerator>,
+	start: number,
+	end: number
+): Generator<string> {
+	const head = `INSERT INTO citizens (${CITIZEN_COLUMNS}) VALUES\n`;
+	let values: string[] = [];
+	let bytes = head.length;
+	for (let i = start; i < end; i++) {
+		const tuple = `(${rowValues(generator.citizenAt(i))})`;
+		if (values.length >= ROWS_PER_STATEMENT || bytes + tuple.length + 2 > STATEMENT_CHARS) {
+			yield head + values.join(',\n') + ';\n';
+			values = [];
+			bytes = head.length;
+		}
+		values.push(tuple);
+		bytes += tuple.length + 2;
+	}
+	if (values.length > 0) yield head + values.join(',\n') + ';\n';
+}
+
+/**
+ * Writes the SQL in files of at most FILE_BYTES and applies each with wrangler while the next one is
+ * being generated. Only one file waits on disk besides the one being applied, so memory and disk stay
+ * flat whatever the row count.
+ */
+async function applyInFiles(
+	folder: string,
+	demo: string,
+	generator: ReturnType<typeof createCitizenGenerator>,
+	count: number,
+	persistTo: string | undefined,
+	maxIdBefore: number
+): Promise<number> {
+	let fileNumber = 0;
+	let pending: Promise<void> | undefined;
+	let chunk: string[] = [demo];
+	let chunkBytes = demo.length;
+	let applied = 0;
+
+	const flush = async (): Promise<void> => {
+		const file = join(folder, `seed-${String(++fileNumber).padStart(4, '0')}.sql`);
+		writeFileSync(file, chunk.join(''));
+		chunk = [];
+		chunkBytes = 0;
+		await pending;
+		pending = wrangler(['--file', file], persistTo).then(() => {
+			rmSync(file, { force: true });
+			applied++;
+			if (count > 0) process.stdout.write(`  archivo ${applied} aplicado\n`);
+		});
+		// A failure is reported by the next `await pending`; this keeps Node from calling it unhandled.
+		pending.catch(() => undefined);
+	};
+
+	try {
+		for (const statement of citizenStatements(generator, 0, count)) {
+			if (chunkBytes + statement.length > FILE_BYTES && chunk.length > 0) await flush();
+			chunk.push(statement);
+			chunkBytes += statement.length;
+		}
+		if (chunk.length > 0) await flush();
+		await pending;
+	} catch (error) {
+		if (applied > 0) {
+			// Earlier files are already committed: take this run's rows out again rather than leave half.
+			const undone = await wrangler(
+				[
+					'--command',
+					`DELETE FROM claves WHERE citizen_id > ${maxIdBefore}; DELETE FROM citizens WHERE id > ${maxIdBefore};`
+				],
+				persistTo
+			).then(
+				() => true,
+				() => false
+			);
+			if (error instanceof Error)
+				error.message += undone
+					? '\nSe borraron las filas que esta corrida ya había agregado.'
+					: `\nNo se pudieron borrar las filas ya agregadas (id > ${maxIdBefore}).`;
+		}
+		throw error;
+	}
+	return fileNumber;
+}
+
+async function writeSqlFile(
+	file: string,
+	demo: string,
+	generator: ReturnType<typeof createCitizenGenerator>,
+	count: number
+): Promise<number> {
+	const out = createWriteStream(file);
+	let bytes = 0;
+	const write = async (s: string) => {
+		bytes += Buffer.byteLength(s);
+		// Waiting for 'drain' keeps a million rows from piling up in the stream's buffer.
+		if (!out.write(s)) await once(out, 'drain');
+	};
+	await write(demo);
+	for (const statement of citizenStatements(generator, 0, count)) await write(statement);
+	out.end();
+	await once(out, 'finish');
+	return bytes;
+}
+
+interface DatabaseState {
+	total: number;
+	/** Citizens other than the demo accounts. */
+	others: number;
+	maxId: number;
+}
+
+async function databaseState(persistTo: string | undefined): Promise<DatabaseState> {
+	const demoCuils = demoCitizenRows()
+		.map((r) => text(r.cuil))
+		.join(', ');
+	const out = await wrangler(
+		[
+			'--json',
+			'--command',
+			`SELECT count(*) AS total, coalesce(sum(cuil NOT IN (${demoCuils})), 0) AS others, ` +
+				'coalesce(max(id), 0) AS maxId FROM citizens'
+		],
+		persistTo
+	).catch((error: unknown) => {
+		if (error instanceof Error && /no such table/i.test(error.message))
+			throw new SeedError(
+				'La tabla citizens no existe todavía: aplicá las migraciones primero ' +
+					'(npm run db:migrate:local, o wrangler d1 migrations apply DB --local --persist-to DIR).'
+			);
+		throw error;
+	});
+	const parsed = JSON.parse(out.slice(out.indexOf('['))) as { results: DatabaseState[] }[];
+	return parsed[0].results[0];
+}
+
+/** Runs `wrangler d1 execute DB --local` from the project root; resolves with its stdout. */
+function wrangler(args: string[], persistTo: string | undefined): Promise<string> {
+	const argv = ['wrangler', 'd1', 'execute', 'DB', '--local', '--yes'];
+	if (persistTo) argv.push('--persist-to', persistTo);
+	argv.push(...args);
+	return new Promise((ok, fail) => {
+		const child = spawn('npx', argv, {
+			cwd: ROOT,
+			env: {
+				...process.env,
+				WRANGLER_SEND_METRICS: 'false',
+				CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+				FORCE_COLOR: '0'
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+		child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+		child.on('error', fail);
+		child.on('close', (code) => {
+			if (code === 0) ok(stdout);
+			else {
+				// wrangler's banner and log-file notice bury the one line that says what went wrong.
+				// Colours are off (FORCE_COLOR=0), but a terminal that forces them would still send escapes.
+				// eslint-disable-next-line no-control-regex
+				const lines = (stderr + stdout).replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+				const errors = lines.filter((l) => /✘|ERROR/.test(l));
+				const detail = (errors.length > 0 ? errors : lines.filter((l) => l.trim()).slice(-8)).join('\n');
+				fail(new SeedError(`wrangler d1 execute falló (código ${code}):\n${detail}`));
+			}
+		});
+	});
+}
+
+/** argon2id's Wasm read from disk; setup wants `{ module, instance }`, which instantiate(bytes) returns. */
+async function nodeArgon2(): Promise<Argon2id> {
+	const require = createRequire(import.meta.url);
+	const load = (name: string) => (imports: WebAssembly.Imports) =>
+		WebAssembly.instantiate(readFileSync(require.resolve(`argon2id/dist/${name}`)), imports);
+	return (await setupWasm(load('simd.wasm'), load('no-simd.wasm'))) as Argon2id;
+}
+
+function readPepper(): Uint8Array {
+	const file = join(ROOT, '.dev.vars');
+	const line = existsSync(file)
+		? /^\s*(?:export\s+)?CLAVE_PEPPER\s*=\s*(.*?)\s*$/m.exec(readFileSync(file, 'utf8'))
+		: null;
+	if (!line)
+		throw new SeedError(
+			'Falta CLAVE_PEPPER en .dev.vars: corré `node worker/tools/dev-vars.mjs` (o `npm run seed`, que lo crea).'
+		);
+	try {
+		return pepperBytes(line[1].replace(/^(['"])(.*)\1$/, '$2'));
+	} catch (error) {
+		throw new SeedError(`CLAVE_PEPPER en .dev.vars no sirve: ${(error as Error).message}.`);
+	}
+}
+
+function rowValues(row: CitizenRow): string {
+	return [
+		text(row.cuil),
+		text(row.dni),
+		text(row.nombres),
+		text(row.apellidos),
+		text(row.sexo),
+		text(row.fechaNacimiento),
+		text(row.email),
+		text(row.telefono),
+		row.nivel,
+		CREATED_AT
+	].join(', ');
+}
+
+function text(value: string | null): string {
+	return value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`;
+}
+
+const fmt = (n: number) => n.toLocaleString('es-AR');
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+main().catch((error: unknown) => {
+	console.error(error instanceof SeedError ? error.message : error);
+	process.exitCode = 1;
+});
