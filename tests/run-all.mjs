@@ -32,7 +32,15 @@ const results = [];
 function vitestSuite(name, project) {
 	const out = path.join(reports, `${name}.json`);
 	fs.rmSync(out, { force: true });
-	const code = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+	const code = run('npx', [
+		'vitest',
+		'run',
+		'--project',
+		project,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${out}`
+	]);
 	const r = readJson(out);
 	// A suite that crashed before reporting counts as one failure, never as zero tests.
 	const passed = r?.numPassedTests ?? 0;
@@ -49,9 +57,13 @@ if (built !== 0) {
 } else {
 	const out = path.join(reports, 'e2e.json');
 	fs.rmSync(out, { force: true });
-	const code = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], {
-		PLAYWRIGHT_JSON_OUTPUT_NAME: out
-	});
+	const code = run(
+		'npx',
+		['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'],
+		{
+			PLAYWRIGHT_JSON_OUTPUT_NAME: out
+		}
+	);
 	const r = readJson(out);
 	const s = r?.stats;
 	const failed = s ? s.unexpected + (code !== 0 && s.unexpected === 0 ? 1 : 0) : 1;
@@ -60,7 +72,9 @@ if (built !== 0) {
 
 console.log('\nSuite      passed  failed  skipped');
 for (const r of results)
-	console.log(`${r.name.padEnd(10)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}${r.note ? `  (${r.note})` : ''}`);
+	console.log(
+		`${r.name.padEnd(10)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}${r.note ? `  (${r.note})` : ''}`
+	);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);

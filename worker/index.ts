@@ -26,7 +26,8 @@ app.doc31('/openapi.json', {
 	info: {
 		title: 'mi ANSES',
 		version: '0.1.0',
-		description: 'API de autogestión de la seguridad social. Los errores tienen siempre la forma { error: { code, message } }.'
+		description:
+			'API de autogestión de la seguridad social. Los errores tienen siempre la forma { error: { code, message } }.'
 	}
 });
 

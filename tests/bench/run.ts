@@ -89,7 +89,15 @@ async function benchLoginBytes() {
 		const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 		const browser = await chromium.launch({
 			executablePath,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
 		});
 		const page = await browser.newPage();
 		const files: { url: string; type: string; raw: number; gzip: number }[] = [];
@@ -98,7 +106,12 @@ async function benchLoginBytes() {
 			if (!url.startsWith(`http://127.0.0.1:${port}/`) || url.includes('/api/')) return;
 			try {
 				const body = await res.body();
-				files.push({ url: url.replace(`http://127.0.0.1:${port}`, ''), type: res.request().resourceType(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+				files.push({
+					url: url.replace(`http://127.0.0.1:${port}`, ''),
+					type: res.request().resourceType(),
+					raw: body.length,
+					gzip: gzipSync(body, { level: 9 }).length
+				});
 			} catch {
 				/* redirects have no body */
 			}
@@ -125,13 +138,20 @@ const results = {
 	date: new Date().toISOString(),
 	node: process.version,
 	claveHash: { msPerHash: Number(hash.msPerHash.toFixed(1)), params: 'argon2id m=19456 t=2 p=1' },
-	loginFirstLoad: { htmlJsCssGzipBytes: login.htmlJsCssGzip, budgetBytes: LOGIN_BUDGET, fontsAndImagesGzipBytes: login.otherGzip, files: login.files }
+	loginFirstLoad: {
+		htmlJsCssGzipBytes: login.htmlJsCssGzip,
+		budgetBytes: LOGIN_BUDGET,
+		fontsAndImagesGzipBytes: login.otherGzip,
+		files: login.files
+	}
 };
 fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
 fs.writeFileSync(path.join(root, 'tests/reports/bench.json'), JSON.stringify(results, null, 2));
 
 console.log('\nmeasure                                  value          target');
 console.log(`clave hash in workerd (Argon2id, OWASP)  ${`${hash.msPerHash.toFixed(1)} ms`.padEnd(14)} —`);
-console.log(`login first load, HTML+JS+CSS (gzip)     ${kib(login.htmlJsCssGzip).padEnd(14)} ≤ ${kib(LOGIN_BUDGET)} ${login.htmlJsCssGzip <= LOGIN_BUDGET ? 'ok' : 'OVER'}`);
+console.log(
+	`login first load, HTML+JS+CSS (gzip)     ${kib(login.htmlJsCssGzip).padEnd(14)} ≤ ${kib(LOGIN_BUDGET)} ${login.htmlJsCssGzip <= LOGIN_BUDGET ? 'ok' : 'OVER'}`
+);
 console.log(`login first load, fonts/images (gzip)    ${kib(login.otherGzip).padEnd(14)} —`);
 console.log('\nwritten to tests/reports/bench.json');

@@ -22,7 +22,11 @@ describe('untrusted input never produces a 5xx', () => {
 		['empty clave', '{"cuil": "20-17254359-7", "clave": ""}', 400],
 		['an invalid CUIL', '{"cuil": "20-17254359-6", "clave": "x"}', 400],
 		['unknown fields', '{"cuil": "20-17254359-7", "clave": "x", "admin": true}', 400],
-		['a prototype pollution attempt', '{"cuil": "20-17254359-7", "clave": "x", "__proto__": {"nivel": 3}}', 400],
+		[
+			'a prototype pollution attempt',
+			'{"cuil": "20-17254359-7", "clave": "x", "__proto__": {"nivel": 3}}',
+			400
+		],
 		['deep nesting', '{"cuil":' + '['.repeat(5000) + ']'.repeat(5000) + ', "clave": "x"}', 400],
 		['a body over 16 KiB', JSON.stringify({ cuil: '20-17254359-7', clave: 'a'.repeat(20_000) }), 413]
 	];
@@ -66,10 +70,24 @@ describe('CSRF', () => {
 	it('refuses an unsafe request without an Origin or from another site', async () => {
 		const { cuil } = await createCitizen({ clave: 'Girasol-Rio-91!' });
 		const body = { cuil, clave: 'Girasol-Rio-91!' };
-		await expectError(await call('/api/auth/login', { body, headers: { origin: 'https://evil.example' } }), 403, 'origen_no_permitido');
-		await expectError(await call('/api/auth/login', { body, headers: { origin: 'null' } }), 403, 'origen_no_permitido');
-		const noOrigin = await (await import('cloudflare:workers')).exports.default.fetch(
-			new Request(`${ORIGIN}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+		await expectError(
+			await call('/api/auth/login', { body, headers: { origin: 'https://evil.example' } }),
+			403,
+			'origen_no_permitido'
+		);
+		await expectError(
+			await call('/api/auth/login', { body, headers: { origin: 'null' } }),
+			403,
+			'origen_no_permitido'
+		);
+		const noOrigin = await (
+			await import('cloudflare:workers')
+		).exports.default.fetch(
+			new Request(`${ORIGIN}/api/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			})
 		);
 		await expectError(noOrigin, 403, 'origen_no_permitido');
 		// The same request from our own origin goes through.
@@ -80,7 +98,11 @@ describe('CSRF', () => {
 		const res = await call('/api/auth/logout', {
 			method: 'POST',
 			rawBody: 'a=1',
-			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }
+			headers: {
+				origin: 'https://evil.example',
+				'content-type': 'application/x-www-form-urlencoded',
+				'sec-fetch-site': 'cross-site'
+			}
 		});
 		await expectError(res, 403);
 	});
@@ -88,7 +110,11 @@ describe('CSRF', () => {
 
 describe('security headers', () => {
 	it('puts a strict CSP, HSTS and the other headers on every API response, errors included', async () => {
-		for (const res of [await call('/api/health'), await call('/api/nada'), await call('/api/auth/login', { rawBody: '{', ip: randomIp() })]) {
+		for (const res of [
+			await call('/api/health'),
+			await call('/api/nada'),
+			await call('/api/auth/login', { rawBody: '{', ip: randomIp() })
+		]) {
 			const h = res.headers;
 			expect(h.get('content-security-policy')).toMatch(/default-src 'none'/);
 			expect(h.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
@@ -114,13 +140,19 @@ describe('OpenAPI document', () => {
 		expect(doc.openapi).toBe('3.1.0');
 		expect(doc.info.title).toBeTruthy();
 		expect(doc.info.version).toBeTruthy();
-		expect(Object.keys(doc.paths).sort()).toEqual(['/api/auth/login', '/api/auth/logout', '/api/auth/session']);
+		expect(Object.keys(doc.paths).sort()).toEqual([
+			'/api/auth/login',
+			'/api/auth/logout',
+			'/api/auth/session'
+		]);
 		for (const [path, ops] of Object.entries(doc.paths))
 			for (const [method, op] of Object.entries(ops)) {
 				expect(['get', 'post', 'put', 'patch', 'delete'], `${method} ${path}`).toContain(method);
 				expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0);
 			}
-		expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LoginRequest', 'SessionInfo', 'Error', 'Cuil']));
+		expect(Object.keys(doc.components.schemas)).toEqual(
+			expect.arrayContaining(['LoginRequest', 'SessionInfo', 'Error', 'Cuil'])
+		);
 		const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
 		expect(refs.length).toBeGreaterThan(0);
 		for (const ref of refs) {

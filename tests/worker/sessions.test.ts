@@ -11,16 +11,24 @@ async function signedIn() {
 	const res = await login(citizen.cuil, CLAVE, { ip: randomIp() });
 	expect(res.status).toBe(200);
 	const token = cookiesFrom(res)['__Host-mia_sesion'];
-	return { ...citizen, token, cookie: cookieHeader({ '__Host-mia_sesion': token }), hash: await tokenHash(token) };
+	return {
+		...citizen,
+		token,
+		cookie: cookieHeader({ '__Host-mia_sesion': token }),
+		hash: await tokenHash(token)
+	};
 }
 
 function setTimes(hash: string, times: { created_at?: number; last_seen_at?: number }) {
-	return env.DB.prepare('UPDATE sessions SET created_at = coalesce(?, created_at), last_seen_at = coalesce(?, last_seen_at) WHERE token_hash = ?')
+	return env.DB.prepare(
+		'UPDATE sessions SET created_at = coalesce(?, created_at), last_seen_at = coalesce(?, last_seen_at) WHERE token_hash = ?'
+	)
 		.bind(times.created_at ?? null, times.last_seen_at ?? null, hash)
 		.run();
 }
 
-const sessionRow = (hash: string) => env.DB.prepare('SELECT * FROM sessions WHERE token_hash = ?').bind(hash).first<{ last_seen_at: number }>();
+const sessionRow = (hash: string) =>
+	env.DB.prepare('SELECT * FROM sessions WHERE token_hash = ?').bind(hash).first<{ last_seen_at: number }>();
 
 describe('sessions', () => {
 	it('keeps a session alive while the person is active within 30 minutes', async () => {
@@ -56,7 +64,11 @@ describe('sessions', () => {
 		expect(out.headers.getSetCookie().join()).toMatch(/__Host-mia_sesion=;.*Max-Age=0/);
 		expect(await sessionRow(s.hash)).toBeNull();
 		expect((await call('/api/auth/session', { cookie: s.cookie })).status).toBe(401);
-		const event = await env.DB.prepare("SELECT 1 FROM security_events WHERE citizen_id = ? AND type = 'salida'").bind(s.id).first();
+		const event = await env.DB.prepare(
+			"SELECT 1 FROM security_events WHERE citizen_id = ? AND type = 'salida'"
+		)
+			.bind(s.id)
+			.first();
 		expect(event).not.toBeNull();
 	});
 
@@ -80,7 +92,9 @@ describe('sessions', () => {
 		await setTimes(s.hash, { last_seen_at: Date.now() - 2 * 60 * MIN });
 		expect((await login(s.cuil, CLAVE, { ip: randomIp() })).status).toBe(200);
 		expect(await sessionRow(s.hash)).toBeNull();
-		const { n } = (await env.DB.prepare('SELECT count(*) AS n FROM sessions WHERE citizen_id = ?').bind(s.id).first<{ n: number }>())!;
+		const { n } = (await env.DB.prepare('SELECT count(*) AS n FROM sessions WHERE citizen_id = ?')
+			.bind(s.id)
+			.first<{ n: number }>())!;
 		expect(n).toBe(1);
 	});
 });

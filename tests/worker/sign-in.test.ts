@@ -13,7 +13,10 @@ describe('clave sign-in', () => {
 		for (const typed of [cuil, dashed]) {
 			const res = await login(typed, CLAVE, { ip: randomIp() });
 			expect(res.status).toBe(200);
-			const body = await res.json<{ user: { cuil: string; nombres: string; nivel: number }; session: { method: string } }>();
+			const body = await res.json<{
+				user: { cuil: string; nombres: string; nivel: number };
+				session: { method: string };
+			}>();
 			expect(body.user).toMatchObject({ cuil, nombres: 'María Laura', nivel: 2 });
 			expect(body.session.method).toBe('clave');
 		}
@@ -41,7 +44,10 @@ describe('clave sign-in', () => {
 
 	it('sets the session cookie as __Host-, HttpOnly, Secure, SameSite=Strict and stores only its SHA-256', async () => {
 		const { id, cuil } = await createCitizen({ clave: CLAVE });
-		const res = await login(cuil, CLAVE, { headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 10)' }, ip: '198.51.100.77' });
+		const res = await login(cuil, CLAVE, {
+			headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 10)' },
+			ip: '198.51.100.77'
+		});
 		const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-mia_sesion='))!;
 		expect(setCookie).toBeDefined();
 		const attrs = setCookie.split(';').map((a) => a.trim().toLowerCase());
@@ -51,12 +57,18 @@ describe('clave sign-in', () => {
 		// 128 bits of randomness, base64url.
 		expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
-		const rows = await env.DB.prepare('SELECT * FROM sessions WHERE citizen_id = ?').bind(id).all<Record<string, unknown>>();
+		const rows = await env.DB.prepare('SELECT * FROM sessions WHERE citizen_id = ?')
+			.bind(id)
+			.all<Record<string, unknown>>();
 		expect(rows.results).toHaveLength(1);
 		const row = rows.results[0];
 		expect(row.token_hash).toBe(await tokenHash(token));
 		expect(JSON.stringify(row)).not.toContain(token);
-		expect(row).toMatchObject({ auth_method: 'clave', ip: '198.51.100.77', user_agent: 'Mozilla/5.0 (Linux; Android 10)' });
+		expect(row).toMatchObject({
+			auth_method: 'clave',
+			ip: '198.51.100.77',
+			user_agent: 'Mozilla/5.0 (Linux; Android 10)'
+		});
 		expect(row.created_at).toBe(row.last_seen_at);
 	});
 
@@ -66,7 +78,11 @@ describe('clave sign-in', () => {
 		await login(cuil, CLAVE, { ip: randomIp() });
 		// Failure events are written after the response (waitUntil); give them a moment.
 		await new Promise((r) => setTimeout(r, 50));
-		const events = await env.DB.prepare('SELECT type, detail FROM security_events WHERE citizen_id = ? ORDER BY id').bind(id).all<{ type: string; detail: string }>();
+		const events = await env.DB.prepare(
+			'SELECT type, detail FROM security_events WHERE citizen_id = ? ORDER BY id'
+		)
+			.bind(id)
+			.all<{ type: string; detail: string }>();
 		expect(events.results.map((e) => e.type).sort()).toEqual(['ingreso', 'ingreso_fallido']);
 		const all = JSON.stringify(events.results);
 		expect(all).not.toContain(CLAVE);
@@ -93,10 +109,14 @@ describe('clave sign-in', () => {
 
 	it('upgrades a hash made with older Argon2 parameters at the next sign-in', async () => {
 		const { id, cuil } = await createCitizen({ clave: CLAVE, params: { m: 4096, t: 1, p: 1 } });
-		const before = await env.DB.prepare('SELECT hash FROM claves WHERE citizen_id = ?').bind(id).first<{ hash: string }>();
+		const before = await env.DB.prepare('SELECT hash FROM claves WHERE citizen_id = ?')
+			.bind(id)
+			.first<{ hash: string }>();
 		expect(before!.hash).toContain('$m=4096,t=1,p=1$');
 		expect((await login(cuil, CLAVE, { ip: randomIp() })).status).toBe(200);
-		const after = await env.DB.prepare('SELECT hash FROM claves WHERE citizen_id = ?').bind(id).first<{ hash: string }>();
+		const after = await env.DB.prepare('SELECT hash FROM claves WHERE citizen_id = ?')
+			.bind(id)
+			.first<{ hash: string }>();
 		expect(after!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 		expect((await login(cuil, CLAVE, { ip: randomIp() })).status).toBe(200);
 	});

@@ -57,7 +57,11 @@ describe('throttling per CUIL', () => {
 		expect(body.error.retryAfterSeconds).toBeGreaterThan(14 * 60);
 		expect(body.error.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
 		await new Promise((r) => setTimeout(r, 50));
-		const event = await env.DB.prepare("SELECT detail FROM security_events WHERE citizen_id = ? AND type = 'clave_pausada'").bind(id).first();
+		const event = await env.DB.prepare(
+			"SELECT detail FROM security_events WHERE citizen_id = ? AND type = 'clave_pausada'"
+		)
+			.bind(id)
+			.first();
 		expect(event).not.toBeNull();
 
 		await rewindThrottle(`cuil:${cuil}`, 15 * 60_000);
@@ -88,12 +92,20 @@ describe('throttling per CUIL', () => {
 		await failTimes(cuil, 10);
 		expect((await login(cuil, CLAVE, { ip: randomIp() })).status).toBe(429);
 
-		const fromKnownDevice = await login(cuil, CLAVE, { ip: randomIp(), cookie: cookieHeader({ '__Host-mia_dispositivo': device }) });
+		const fromKnownDevice = await login(cuil, CLAVE, {
+			ip: randomIp(),
+			cookie: cookieHeader({ '__Host-mia_dispositivo': device })
+		});
 		expect(fromKnownDevice.status).toBe(200);
 		// A device known to another account does not count for this one.
 		const other = await createCitizen({ clave: CLAVE });
-		const otherDevice = cookiesFrom(await login(other.cuil, CLAVE, { ip: randomIp() }))['__Host-mia_dispositivo'];
-		const stranger = await login(cuil, CLAVE, { ip: randomIp(), cookie: cookieHeader({ '__Host-mia_dispositivo': otherDevice }) });
+		const otherDevice = cookiesFrom(await login(other.cuil, CLAVE, { ip: randomIp() }))[
+			'__Host-mia_dispositivo'
+		];
+		const stranger = await login(cuil, CLAVE, {
+			ip: randomIp(),
+			cookie: cookieHeader({ '__Host-mia_dispositivo': otherDevice })
+		});
 		expect(stranger.status).toBe(429);
 	});
 
@@ -116,7 +128,14 @@ describe('throttling per CUIL', () => {
 		await runInDurableObject(stub, async (_i, state) => {
 			const at = Date.now() - 48 * 3600_000;
 			await state.storage.put('state', {
-				counters: { account: { failures: ACCOUNT_POLICY.hardLimit - 1, lastFailureAt: at, policy: 'account', touchedAt: at } },
+				counters: {
+					account: {
+						failures: ACCOUNT_POLICY.hardLimit - 1,
+						lastFailureAt: at,
+						policy: 'account',
+						touchedAt: at
+					}
+				},
 				pending: {}
 			});
 		});
@@ -127,7 +146,10 @@ describe('throttling per CUIL', () => {
 		const later = await login(cuil, CLAVE, { ip: randomIp() });
 		expect((await later.json<ErrorBody>()).error.code).toBe('clave_bloqueada');
 		expect(await throttleFailures(`cuil:${cuil}`)).toBe(ACCOUNT_POLICY.hardLimit);
-		const known = await login(cuil, CLAVE, { ip: randomIp(), cookie: cookieHeader({ '__Host-mia_dispositivo': device }) });
+		const known = await login(cuil, CLAVE, {
+			ip: randomIp(),
+			cookie: cookieHeader({ '__Host-mia_dispositivo': device })
+		});
 		expect(known.status).toBe(200);
 	});
 
@@ -152,12 +174,17 @@ describe('throttling per IP', () => {
 		const ip = '203.0.113.99';
 		const victim = await createCitizen({ clave: CLAVE });
 		const device = cookiesFrom(await login(victim.cuil, CLAVE, { ip }))['__Host-mia_dispositivo'];
-		const targets = await Promise.all(Array.from({ length: IP_POLICY.freeFailures }, () => createCitizen({ clave: CLAVE })));
+		const targets = await Promise.all(
+			Array.from({ length: IP_POLICY.freeFailures }, () => createCitizen({ clave: CLAVE }))
+		);
 		for (const t of targets) expect((await login(t.cuil, 'adivinanza', { ip })).status).toBe(401);
 		const sprayed = await login((await createCitizen({ clave: CLAVE })).cuil, CLAVE, { ip });
 		expect(sprayed.status).toBe(429);
 		expect((await sprayed.json<ErrorBody>()).error.code).toBe('demasiados_intentos');
-		const fromOwnPhone = await login(victim.cuil, CLAVE, { ip, cookie: cookieHeader({ '__Host-mia_dispositivo': device }) });
+		const fromOwnPhone = await login(victim.cuil, CLAVE, {
+			ip,
+			cookie: cookieHeader({ '__Host-mia_dispositivo': device })
+		});
 		expect(fromOwnPhone.status).toBe(200);
 	});
 

@@ -67,12 +67,7 @@ export interface VerifyResult {
 	needsRehash: boolean;
 }
 
-export function verifyClave(
-	argon2: Argon2id,
-	pepper: Uint8Array,
-	clave: string,
-	phc: string
-): VerifyResult {
+export function verifyClave(argon2: Argon2id, pepper: Uint8Array, clave: string, phc: string): VerifyResult {
 	const parsed = decodePhc(phc);
 	if (!parsed) return { ok: false, needsRehash: false };
 	const tag = argon2({
@@ -86,8 +81,7 @@ export function verifyClave(
 	});
 	const ok = constantTimeEqual(tag, parsed.tag);
 	const p = parsed.params;
-	const needsRehash =
-		p.m !== CURRENT_PARAMS.m || p.t !== CURRENT_PARAMS.t || p.p !== CURRENT_PARAMS.p;
+	const needsRehash = p.m !== CURRENT_PARAMS.m || p.t !== CURRENT_PARAMS.t || p.p !== CURRENT_PARAMS.p;
 	return { ok, needsRehash };
 }
 
@@ -114,11 +108,10 @@ function encodePhc(params: Argon2Params, salt: Uint8Array, tag: Uint8Array): str
 	return `$argon2id$v=19$m=${params.m},t=${params.t},p=${params.p}$${b64(salt)}$${b64(tag)}`;
 }
 
-const PHC = /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$([A-Za-z0-9+/]{11,64})\$([A-Za-z0-9+/]{22,128})$/;
+const PHC =
+	/^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$([A-Za-z0-9+/]{11,64})\$([A-Za-z0-9+/]{22,128})$/;
 
-export function decodePhc(
-	phc: string
-): { params: Argon2Params; salt: Uint8Array; tag: Uint8Array } | null {
+export function decodePhc(phc: string): { params: Argon2Params; salt: Uint8Array; tag: Uint8Array } | null {
 	const m = PHC.exec(phc);
 	if (!m) return null;
 	const params = { m: Number(m[1]), t: Number(m[2]), p: Number(m[3]) };

@@ -13,8 +13,14 @@ import {
 	updateClaveHash,
 	upsertKnownDevice
 } from './queries';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, readDeviceToken, setDeviceCookie, setSessionCookie } from './sessions';
-import type { LoginThrottle, Reservation } from './throttle';
+import {
+	ABSOLUTE_TIMEOUT_MS,
+	IDLE_TIMEOUT_MS,
+	readDeviceToken,
+	setDeviceCookie,
+	setSessionCookie
+} from './sessions';
+import type { Reservation } from './throttle';
 import { newToken, tokenHash } from './tokens';
 
 /** The same words for an unknown CUIL and a wrong clave (ASVS 5.0 6.3.8: no account enumeration). */
@@ -65,7 +71,10 @@ export interface LoginResult {
  * costs one Argon2id verification, whether the CUIL exists, has a clave or not, so wrong CUIL and wrong
  * clave take the same time and get the same answer.
  */
-export async function signInWithClave(c: Context<AppEnv>, input: { cuil: string; clave: string }): Promise<LoginResult> {
+export async function signInWithClave(
+	c: Context<AppEnv>,
+	input: { cuil: string; clave: string }
+): Promise<LoginResult> {
 	const parsed = parseCuil(input.cuil);
 	if (!parsed.ok) throw new ApiError(400, 'datos_invalidos', 'Revisá el CUIL.');
 	const cuil = parsed.cuil;
@@ -130,7 +139,11 @@ export async function signInWithClave(c: Context<AppEnv>, input: { cuil: string;
 			c.executionCtx.waitUntil(c.env.DB.batch(events));
 		}
 		if (settled.paused)
-			throw throttled({ ok: false, reason: settled.locked ? 'locked' : 'paused', retryAfterSeconds: settled.retryAfterSeconds });
+			throw throttled({
+				ok: false,
+				reason: settled.locked ? 'locked' : 'paused',
+				retryAfterSeconds: settled.retryAfterSeconds
+			});
 		throw new ApiError(401, 'credenciales_invalidas', WRONG_CREDENTIALS);
 	}
 
@@ -157,7 +170,10 @@ export async function signInWithClave(c: Context<AppEnv>, input: { cuil: string;
 		})
 	];
 	// The clave is known right now, so a hash made with older parameters is replaced in the same batch.
-	if (result.needsRehash) statements.push(updateClaveHash(c.env.DB, row.id, hashClave(compute, pepper, input.clave, CURRENT_PARAMS), now));
+	if (result.needsRehash)
+		statements.push(
+			updateClaveHash(c.env.DB, row.id, hashClave(compute, pepper, input.clave, CURRENT_PARAMS), now)
+		);
 	// One batch is one transaction: the session, the device and the event exist together or not at all.
 	await c.env.DB.batch(statements);
 

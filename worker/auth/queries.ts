@@ -26,7 +26,14 @@ export function findLoginRow(db: D1Database, cuil: string, deviceHash: string | 
 
 export function insertSession(
 	db: D1Database,
-	s: { tokenHash: string; citizenId: number; now: number; method: 'clave' | 'passkey'; ip: string; userAgent: string }
+	s: {
+		tokenHash: string;
+		citizenId: number;
+		now: number;
+		method: 'clave' | 'passkey';
+		ip: string;
+		userAgent: string;
+	}
 ) {
 	return db
 		.prepare(
@@ -37,13 +44,24 @@ export function insertSession(
 }
 
 /** Expired sessions of one citizen are removed whenever they sign in, so the table does not grow. */
-export function deleteExpiredSessions(db: D1Database, citizenId: number, idleBefore: number, createdBefore: number) {
+export function deleteExpiredSessions(
+	db: D1Database,
+	citizenId: number,
+	idleBefore: number,
+	createdBefore: number
+) {
 	return db
 		.prepare('DELETE FROM sessions WHERE citizen_id = ? AND (last_seen_at < ? OR created_at < ?)')
 		.bind(citizenId, idleBefore, createdBefore);
 }
 
-export function upsertKnownDevice(db: D1Database, deviceHash: string, citizenId: number, now: number, userAgent: string) {
+export function upsertKnownDevice(
+	db: D1Database,
+	deviceHash: string,
+	citizenId: number,
+	now: number,
+	userAgent: string
+) {
 	return db
 		.prepare(
 			`INSERT INTO known_devices (token_hash, citizen_id, created_at, last_used_at, user_agent)
@@ -54,7 +72,9 @@ export function upsertKnownDevice(db: D1Database, deviceHash: string, citizenId:
 }
 
 export function updateClaveHash(db: D1Database, citizenId: number, hash: string, now: number) {
-	return db.prepare('UPDATE claves SET hash = ?, updated_at = ? WHERE citizen_id = ?').bind(hash, now, citizenId);
+	return db
+		.prepare('UPDATE claves SET hash = ?, updated_at = ? WHERE citizen_id = ?')
+		.bind(hash, now, citizenId);
 }
 
 export interface SecurityEvent {
@@ -69,7 +89,9 @@ export interface SecurityEvent {
 
 export function insertSecurityEvent(db: D1Database, e: SecurityEvent) {
 	return db
-		.prepare('INSERT INTO security_events (citizen_id, type, at, ip, user_agent, detail) VALUES (?, ?, ?, ?, ?, ?)')
+		.prepare(
+			'INSERT INTO security_events (citizen_id, type, at, ip, user_agent, detail) VALUES (?, ?, ?, ?, ?, ?)'
+		)
 		.bind(e.citizenId, e.type, e.at, e.ip, e.userAgent, e.detail ? JSON.stringify(e.detail) : null);
 }
 
@@ -85,7 +107,10 @@ interface SessionRow {
 	authenticated_at: number;
 }
 
-export async function findSession(db: D1Database, tokenHash: string): Promise<Omit<SessionContext, 'tokenHash'> | null> {
+export async function findSession(
+	db: D1Database,
+	tokenHash: string
+): Promise<Omit<SessionContext, 'tokenHash'> | null> {
 	const row = await db
 		.prepare(
 			`SELECT s.citizen_id, c.cuil, c.nombres, c.apellidos, c.nivel, s.auth_method, s.created_at, s.last_seen_at, s.authenticated_at

@@ -51,7 +51,12 @@ const logout = createRoute({
 	responses: { 204: { description: 'Sesión cerrada (o no había ninguna)' } }
 });
 
-function sessionInfo(s: Pick<SessionContext, 'cuil' | 'nombres' | 'apellidos' | 'nivel' | 'method' | 'createdAt' | 'lastSeenAt' | 'authenticatedAt'>): SessionInfo {
+function sessionInfo(
+	s: Pick<
+		SessionContext,
+		'cuil' | 'nombres' | 'apellidos' | 'nivel' | 'method' | 'createdAt' | 'lastSeenAt' | 'authenticatedAt'
+	>
+): SessionInfo {
 	const { idleExpiresAt, absoluteExpiresAt } = sessionExpiry(s);
 	return {
 		user: { cuil: s.cuil, nombres: s.nombres, apellidos: s.apellidos, nivel: s.nivel },
@@ -68,13 +73,18 @@ export const auth = createApp()
 	.openapi(login, async (c) => {
 		const { citizen, createdAt } = await signInWithClave(c, c.req.valid('json'));
 		return c.json(
-			sessionInfo({ ...citizen, method: 'clave', createdAt, lastSeenAt: createdAt, authenticatedAt: createdAt }),
+			sessionInfo({
+				...citizen,
+				method: 'clave',
+				createdAt,
+				lastSeenAt: createdAt,
+				authenticatedAt: createdAt
+			}),
 			200
 		);
 	})
-	.openapi(
-		{ ...session, middleware: [requireSession] as const },
-		(c) => c.json(sessionInfo(c.var.session), 200)
+	.openapi({ ...session, middleware: [requireSession] as const }, (c) =>
+		c.json(sessionInfo(c.var.session), 200)
 	)
 	.openapi(logout, async (c) => {
 		const s = await loadSession(c);
@@ -93,4 +103,3 @@ export const auth = createApp()
 		clearSessionCookie(c);
 		return c.body(null, 204);
 	});
-

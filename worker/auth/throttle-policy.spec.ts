@@ -8,9 +8,17 @@ describe('account throttling', () => {
 	it('lets the first three failures through at once, then waits 1 s, 2 s, 4 s …', () => {
 		expect(decide(after(0, 0), now, ACCOUNT_POLICY).allowed).toBe(true);
 		expect(decide(after(2, 0), now, ACCOUNT_POLICY).allowed).toBe(true);
-		expect(decide(after(3, 0), now, ACCOUNT_POLICY)).toEqual({ allowed: false, reason: 'wait', retryAfterMs: 1000 });
+		expect(decide(after(3, 0), now, ACCOUNT_POLICY)).toEqual({
+			allowed: false,
+			reason: 'wait',
+			retryAfterMs: 1000
+		});
 		expect(decide(after(3, 1000), now, ACCOUNT_POLICY).allowed).toBe(true);
-		expect(decide(after(5, 3000), now, ACCOUNT_POLICY)).toEqual({ allowed: false, reason: 'wait', retryAfterMs: 1000 });
+		expect(decide(after(5, 3000), now, ACCOUNT_POLICY)).toEqual({
+			allowed: false,
+			reason: 'wait',
+			retryAfterMs: 1000
+		});
 		expect(decide(after(9, 0), now, ACCOUNT_POLICY)).toMatchObject({ reason: 'wait', retryAfterMs: 60_000 });
 	});
 
@@ -39,7 +47,10 @@ describe('IP throttling', () => {
 	it('never pauses or locks, and forgets failures after an hour', () => {
 		expect(decide(after(29, 0), now, IP_POLICY).allowed).toBe(true);
 		expect(decide(after(30, 0), now, IP_POLICY)).toMatchObject({ reason: 'wait', retryAfterMs: 1000 });
-		expect(decide(after(1000, 0), now, IP_POLICY)).toMatchObject({ reason: 'wait', retryAfterMs: 5 * 60_000 });
+		expect(decide(after(1000, 0), now, IP_POLICY)).toMatchObject({
+			reason: 'wait',
+			retryAfterMs: 5 * 60_000
+		});
 		expect(decide(after(1000, 61 * 60_000), now, IP_POLICY).allowed).toBe(true);
 	});
 });

@@ -69,8 +69,7 @@ export const POLICIES = { account: ACCOUNT_POLICY, ip: IP_POLICY } as const;
 export type PolicyName = keyof typeof POLICIES;
 
 export type Decision =
-	| { allowed: true }
-	| { allowed: false; reason: 'wait' | 'paused' | 'locked'; retryAfterMs: number };
+	{ allowed: true } | { allowed: false; reason: 'wait' | 'paused' | 'locked'; retryAfterMs: number };
 
 export function effectiveFailures(counter: Counter, now: number, policy: Policy): number {
 	if (policy.forgetAfterMs && now - counter.lastFailureAt > policy.forgetAfterMs) return 0;

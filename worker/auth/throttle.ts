@@ -1,11 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import {
-	POLICIES,
-	decide,
-	effectiveFailures,
-	type Counter,
-	type PolicyName
-} from './throttle-policy';
+import { POLICIES, decide, effectiveFailures, type Counter, type PolicyName } from './throttle-policy';
 
 /**
  * Failed sign-in counting for one key: one object per CUIL (`cuil:<11 digits>`, whether or not the CUIL
@@ -101,7 +95,8 @@ export class LoginThrottle extends DurableObject {
 		pruneScopes(state);
 		await this.save(state);
 		const after = state.counters[attempt.scope];
-		if (outcome !== 'failure' || !after) return { failures: after?.failures ?? 0, paused: false, locked: false, retryAfterSeconds: 0 };
+		if (outcome !== 'failure' || !after)
+			return { failures: after?.failures ?? 0, paused: false, locked: false, retryAfterSeconds: 0 };
 		const next = decide(after, now, policy);
 		const pausedNow = !next.allowed && next.reason !== 'wait';
 		return {

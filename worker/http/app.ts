@@ -13,10 +13,7 @@ export const defaultHook: Hook<any, AppEnv, any, any> = (result, c) => {
 		path: issue.path.join('.'),
 		message: issue.code === 'invalid_type' ? 'Falta este dato o no tiene el formato esperado.' : issue.message
 	}));
-	return errorResponse(
-		c,
-		new ApiError(400, 'datos_invalidos', 'Revisá los datos marcados.', { fields })
-	);
+	return errorResponse(c, new ApiError(400, 'datos_invalidos', 'Revisá los datos marcados.', { fields }));
 };
 
 /** One sub-app per API area, all sharing the validation hook. */

@@ -19,8 +19,7 @@ export class ApiError extends Error {
 
 export function errorResponse(c: Context, err: ApiError) {
 	const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...err.extra } };
-	if (err.extra.retryAfterSeconds !== undefined)
-		c.header('Retry-After', String(err.extra.retryAfterSeconds));
+	if (err.extra.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.extra.retryAfterSeconds));
 	return c.json(body, err.status);
 }
 
@@ -45,7 +44,12 @@ export const onError: ErrorHandler = (err, c) => {
 		return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, message));
 	}
 	// Log the failure's name and message only: request bodies may carry a clave, so they never reach logs.
-	console.error('unhandled error', c.req.method, c.req.path, err instanceof Error ? `${err.name}: ${err.message}` : typeof err);
+	console.error(
+		'unhandled error',
+		c.req.method,
+		c.req.path,
+		err instanceof Error ? `${err.name}: ${err.message}` : typeof err
+	);
 	return errorResponse(
 		c,
 		new ApiError(500, 'error_interno', 'Tuvimos un problema. Probá de nuevo en unos minutos.')

@@ -11,7 +11,12 @@ import { ApiError } from './errors';
  */
 export const apiHeaders = secureHeaders({
 	// An API answer is data, never a document: nothing may load, run or frame it.
-	contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+	contentSecurityPolicy: {
+		defaultSrc: ["'none'"],
+		frameAncestors: ["'none'"],
+		baseUri: ["'none'"],
+		formAction: ["'none'"]
+	},
 	strictTransportSecurity: 'max-age=63072000; includeSubDomains; preload',
 	xContentTypeOptions: 'nosniff',
 	referrerPolicy: 'no-referrer',
@@ -38,7 +43,9 @@ export const noStore: MiddlewareHandler = async (c, next) => {
 export const limitBody = bodyLimit({ maxSize: 16 * 1024 });
 
 function allowedOrigins(env: AppEnv['Bindings']): string[] {
-	return env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+	return env.ALLOWED_ORIGINS.split(',')
+		.map((o) => o.trim())
+		.filter(Boolean);
 }
 
 /**

@@ -31,7 +31,8 @@ for (const file of htmlFiles(build)) {
 		if (m[1].trim() === '') continue;
 		hashes.add(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 	}
-	if (/\sstyle="/.test(html)) throw new Error(`${path.relative(root, file)} has an inline style attribute: the CSP forbids it`);
+	if (/\sstyle="/.test(html))
+		throw new Error(`${path.relative(root, file)} has an inline style attribute: the CSP forbids it`);
 }
 
 const csp = [

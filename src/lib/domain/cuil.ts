@@ -51,8 +51,7 @@ export function parseCuil(input: string): CuilResult {
 	if (!(CUIL_PREFIXES as readonly string[]).includes(digits.slice(0, 2)))
 		return { ok: false, problem: 'prefix' };
 	const expected = cuilCheckDigit(digits.slice(0, 10));
-	if (expected === null || expected !== Number(digits[10]))
-		return { ok: false, problem: 'check-digit' };
+	if (expected === null || expected !== Number(digits[10])) return { ok: false, problem: 'check-digit' };
 	return { ok: true, cuil: digits };
 }
 

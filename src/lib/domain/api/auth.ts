@@ -21,10 +21,7 @@ export const ClaveInput = z
 	})
 	.meta({ id: 'Clave', description: 'Clave de Seguridad Social.' });
 
-export const LoginRequest = z
-	.object({ cuil: Cuil, clave: ClaveInput })
-	.strict()
-	.meta({ id: 'LoginRequest' });
+export const LoginRequest = z.object({ cuil: Cuil, clave: ClaveInput }).strict().meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const AuthMethod = z.enum(['clave', 'passkey']).meta({ id: 'AuthMethod' });

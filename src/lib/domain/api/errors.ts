@@ -10,9 +10,7 @@ export const ApiErrorBody = z
 			code: z.string().meta({ example: 'credenciales_invalidas' }),
 			message: z.string().meta({ example: 'El CUIL o la clave no son correctos.' }),
 			/** Which request fields failed validation, for the form's error summary. */
-			fields: z
-				.array(z.object({ path: z.string(), message: z.string() }))
-				.optional(),
+			fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 			/** Seconds until the action may be tried again (throttling). */
 			retryAfterSeconds: z.number().int().nonnegative().optional()
 		})
