@@ -25,6 +25,7 @@ function htmlFiles(dir) {
 }
 
 const hashes = new Set();
+let metaCsp = null;
 for (const file of htmlFiles(build)) {
 	const html = fs.readFileSync(file, 'utf8');
 	for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
@@ -33,22 +34,26 @@ for (const file of htmlFiles(build)) {
 	}
 	if (/\sstyle="/.test(html))
 		throw new Error(`${path.relative(root, file)} has an inline style attribute: the CSP forbids it`);
+	metaCsp ??= /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? null;
 }
+if (!metaCsp) throw new Error('build/index.html has no CSP <meta>: is kit.csp set in svelte.config.js?');
 
-const csp = [
-	"default-src 'self'",
-	`script-src 'self' ${[...hashes].sort().join(' ')}`.trim(),
-	"style-src 'self'",
-	"img-src 'self' data: blob:",
-	"font-src 'self'",
-	"connect-src 'self'",
-	"manifest-src 'self'",
-	"worker-src 'self'",
-	"object-src 'none'",
-	"base-uri 'none'",
-	"form-action 'self'",
-	"frame-ancestors 'none'"
-].join('; ');
+// The policy is written once, in svelte.config.js (kit.csp); SvelteKit renders it into the shell's <meta>
+// with the script hashes. The header repeats it and adds what a <meta> cannot carry or does not need.
+const directives = new Map(
+	metaCsp
+		.split(';')
+		.map((d) => d.trim())
+		.filter(Boolean)
+		.map((d) => [d.split(/\s+/)[0], d])
+);
+for (const hash of hashes)
+	if (!directives.get('script-src')?.includes(hash))
+		throw new Error(`inline script ${hash} is not in the CSP SvelteKit wrote: the shell would not start`);
+directives.set('frame-ancestors', "frame-ancestors 'none'");
+directives.set('manifest-src', directives.get('manifest-src') ?? "manifest-src 'self'");
+directives.set('worker-src', directives.get('worker-src') ?? "worker-src 'self'");
+const csp = [...directives.values()].join('; ');
 
 const common = [
 	`Content-Security-Policy: ${csp}`,

@@ -1,0 +1,66 @@
+import { goto } from '$app/navigation';
+import { ApiError, getSession, logout } from '$lib/api/client';
+import type { SessionInfo } from '$lib/domain/api/auth';
+
+/** The signed-in person, shared by the header and the private screens. */
+class Session {
+	info = $state<SessionInfo | null>(null);
+	/** A message for the next screen to show once, e.g. after signing out. */
+	notice = $state('');
+	signingOut = $state(false);
+	signOutError = $state('');
+
+	get user() {
+		return this.info?.user ?? null;
+	}
+
+	/** Asks the server who is signed in; `null` when nobody is (401). Other failures are thrown. */
+	async load(): Promise<SessionInfo | null> {
+		try {
+			this.info = await getSession();
+		} catch (error) {
+			if (error instanceof ApiError && error.status === 401) this.info = null;
+			else throw error;
+		}
+		return this.info;
+	}
+
+	/** The session already known (just signed in, or checked on this visit), else asks the server. */
+	async ensure(): Promise<SessionInfo | null> {
+		return this.info ?? this.load();
+	}
+
+	set(info: SessionInfo) {
+		this.info = info;
+	}
+
+	/** Closes the session on the server, then forgets the person here. */
+	async signOut() {
+		await logout();
+		this.info = null;
+	}
+
+	/** "Salir": closes the session and goes to the sign-in screen, which confirms it. */
+	async leave() {
+		this.signOutError = '';
+		this.signingOut = true;
+		try {
+			await this.signOut();
+			this.notice = 'Saliste de mi ANSES.';
+			await goto('/ingresar', { replaceState: true });
+		} catch (error) {
+			// Offline, the server session would stay open: say so rather than pretend it closed.
+			this.signOutError = `No pudimos cerrar tu sesión. ${error instanceof ApiError ? error.message : 'Probá de nuevo.'}`;
+		} finally {
+			this.signingOut = false;
+		}
+	}
+
+	takeNotice(): string {
+		const notice = this.notice;
+		this.notice = '';
+		return notice;
+	}
+}
+
+export const session = new Session();

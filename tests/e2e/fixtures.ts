@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+
+export { expect };
+
+/** The named demo accounts the seed creates (worker/seed/demo-accounts.ts). */
+export const ROSA = { cuil: '27-05123456-7', clave: 'Mate-Lluvia-73!', nombres: 'Rosa Beatriz' };
+/** Only for wrong-clave journeys: at most two failures per run, below the account's free attempts. */
+export const MARTIN = { cuil: '23-30456789-9', clave: 'Tornillo.Azul-58', nombres: 'Martín Ezequiel' };
+export const DAIANA = { cuil: '27-38765432-7', clave: 'Girasol-Rio-91!', nombres: 'Daiana Soledad' };
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Checks the screen as it is now against WCAG 2.2 A/AA with axe; any violation fails the journey. */
+export async function expectAccessible(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	const summary = violations.map((v) => ({
+		rule: v.id,
+		impact: v.impact,
+		help: v.help,
+		nodes: v.nodes.map((n) => n.target.join(' '))
+	}));
+	expect(summary, `axe en ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Chromium logs every 4xx fetch as a console error. A 401 from the session check (nobody signed in) or
+ * from a wrong clave, and a 429, are answers the screens expect and explain; anything else is a bug,
+ * and a CSP violation ("Refused to …") always is.
+ */
+function isExpectedApiRefusal(message: ConsoleMessage): boolean {
+	return (
+		/^Failed to load resource: the server responded with a status of (401|429)\b/.test(message.text()) &&
+		new URL(message.location().url || 'http://x/').pathname.startsWith('/api/auth/')
+	);
+}
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+	consoleErrors: [
+		async ({ page }, use) => {
+			const errors: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'error' && !isExpectedApiRefusal(message)) errors.push(message.text());
+			});
+			page.on('pageerror', (error) => errors.push(error.message));
+			await use(errors);
+			expect(errors, 'errores en la consola').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export async function signIn(page: Page, account: { cuil: string; clave: string }) {
+	await page.getByLabel('CUIL').fill(account.cuil);
+	await page.getByLabel('Clave de Seguridad Social').fill(account.clave);
+	await page.getByRole('button', { name: 'Ingresar' }).click();
+}
