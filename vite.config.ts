@@ -11,7 +11,6 @@ export default defineConfig({
 	test: {
 		projects: [
 			{
-				extends: false,
 				test: {
 					name: 'unit',
 					environment: 'node',

@@ -17,7 +17,10 @@ test('la pantalla de ingreso se entiende con lector de pantalla y cumple WCAG 2.
 	await expect(clave).toHaveAttribute('type', 'password');
 	await expect(clave).toHaveAttribute('autocomplete', 'current-password');
 	await expect(clave).not.toHaveAttribute('maxlength', /.*/);
-	await expect(page.getByRole('link', { name: '¿Olvidaste tu clave?' })).toHaveAttribute('href', '/clave/olvide');
+	await expect(page.getByRole('link', { name: '¿Olvidaste tu clave?' })).toHaveAttribute(
+		'href',
+		'/clave/olvide'
+	);
 	await expect(page.getByRole('link', { name: 'Creala con tu CUIL y tu DNI' })).toBeVisible();
 	await expectAccessible(page);
 });

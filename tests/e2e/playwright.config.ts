@@ -11,7 +11,9 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	forbidOnly: !!process.env.CI,
-	reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report' }]] : 'list',
+	reporter: process.env.CI
+		? [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report' }]]
+		: 'list',
 	use: {
 		baseURL: 'http://localhost:8788',
 		locale: 'es-AR',

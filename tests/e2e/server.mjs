@@ -33,11 +33,16 @@ run('npx', ['tsx', 'worker/seed/cli.ts', '--citizens', '200', '--persist-to', ST
 const server = spawn(
 	process.execPath,
 	[
-		'node_modules/wrangler/bin/wrangler.js', 'dev',
-		'--port', PORT,
-		'--ip', process.env.E2E_IP ?? '127.0.0.1',
-		'--persist-to', STATE,
-		'--var', `ALLOWED_ORIGINS:${ORIGIN}`
+		'node_modules/wrangler/bin/wrangler.js',
+		'dev',
+		'--port',
+		PORT,
+		'--ip',
+		process.env.E2E_IP ?? '127.0.0.1',
+		'--persist-to',
+		STATE,
+		'--var',
+		`ALLOWED_ORIGINS:${ORIGIN}`
 	],
 	{ cwd: ROOT, env, stdio: 'inherit' }
 );
