@@ -49,3 +49,6 @@ export const SessionInfo = z
 	})
 	.meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const ReauthRequest = z.object({ clave: ClaveInput }).strict().meta({ id: 'ReauthRequest' });
+export type ReauthRequest = z.infer<typeof ReauthRequest>;
