@@ -1,10 +1,12 @@
 import type { LoginThrottle } from './auth/throttle';
+import type { ChallengeStore } from './passkeys/challenges';
 
 /** Bindings from wrangler.toml, secrets from `wrangler secret put` (locally .dev.vars). */
 export interface Env {
 	DB: D1Database;
 	ASSETS: Fetcher;
 	LOGIN_THROTTLE: DurableObjectNamespace<LoginThrottle>;
+	CHALLENGES: DurableObjectNamespace<ChallengeStore>;
 	/** Base64url, at least 32 random bytes: Argon2's secret input (the pepper). Never logged. */
 	CLAVE_PEPPER: string;
 	RP_ID: string;

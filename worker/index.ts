@@ -5,9 +5,11 @@ import { auth } from './auth/routes';
 import type { AppEnv } from './env';
 import { defaultHook } from './http/app';
 import { notFound, onError } from './http/errors';
+import { passkeys } from './passkeys/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 
 export { LoginThrottle } from './auth/throttle';
+export { ChallengeStore } from './passkeys/challenges';
 
 // Messages zod writes itself (a wrong type, an unknown key) come out in Spanish; ours are in the schemas.
 z.config(es());
@@ -20,6 +22,7 @@ app.use('*', apiHeaders, noStore, limitBody, checkOrigin, honoCsrf);
 app.get('/health', (c) => c.json({ ok: true }));
 
 app.route('/auth', auth);
+app.route('/passkeys', passkeys);
 
 app.doc31('/openapi.json', {
 	openapi: '3.1.0',

@@ -143,7 +143,14 @@ describe('OpenAPI document', () => {
 		expect(Object.keys(doc.paths).sort()).toEqual([
 			'/api/auth/login',
 			'/api/auth/logout',
-			'/api/auth/session'
+			'/api/auth/reauth',
+			'/api/auth/session',
+			'/api/passkeys',
+			'/api/passkeys/authentication/options',
+			'/api/passkeys/authentication/verify',
+			'/api/passkeys/registration/options',
+			'/api/passkeys/registration/verify',
+			'/api/passkeys/{id}'
 		]);
 		for (const [path, ops] of Object.entries(doc.paths))
 			for (const [method, op] of Object.entries(ops)) {

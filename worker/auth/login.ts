@@ -7,6 +7,7 @@ import { argon2 } from './argon2';
 import { CURRENT_PARAMS, DUMMY_HASH, hashClave, pepperBytes, verifyClave } from './clave-hash';
 import {
 	deleteExpiredSessions,
+	deleteSession,
 	findLoginRow,
 	insertSecurityEvent,
 	insertSession,
@@ -17,6 +18,7 @@ import {
 	ABSOLUTE_TIMEOUT_MS,
 	IDLE_TIMEOUT_MS,
 	readDeviceToken,
+	readSessionToken,
 	setDeviceCookie,
 	setSessionCookie
 } from './sessions';
@@ -61,20 +63,25 @@ export function humanDuration(seconds: number): string {
 	return hours === 1 ? '1 hora' : `${hours} horas`;
 }
 
+export interface LoginCitizen {
+	id: number;
+	cuil: string;
+	nombres: string;
+	apellidos: string;
+	nivel: 2 | 3;
+}
+
 export interface LoginResult {
-	citizen: { id: number; cuil: string; nombres: string; apellidos: string; nivel: 2 | 3 };
+	citizen: LoginCitizen;
 	createdAt: number;
 }
 
 /**
- * Checks a CUIL and clave under both throttles and opens a session. Every path that checks a clave
- * costs one Argon2id verification, whether the CUIL exists, has a clave or not, so wrong CUIL and wrong
- * clave take the same time and get the same answer.
+ * Checks a CUIL and clave under both throttles. Every path costs one Argon2id verification, whether
+ * the CUIL exists, has a clave or not, so wrong CUIL and wrong clave take the same time and get the
+ * same answer. Returns the citizen and what a caller needs to open a session or refresh one.
  */
-export async function signInWithClave(
-	c: Context<AppEnv>,
-	input: { cuil: string; clave: string }
-): Promise<LoginResult> {
+export async function checkClave(c: Context<AppEnv>, input: { cuil: string; clave: string }) {
 	const parsed = parseCuil(input.cuil);
 	if (!parsed.ok) throw new ApiError(400, 'datos_invalidos', 'Revisá el CUIL.');
 	const cuil = parsed.cuil;
@@ -147,37 +154,86 @@ export async function signInWithClave(
 		throw new ApiError(401, 'credenciales_invalidas', WRONG_CREDENTIALS);
 	}
 
+	// The clave is known right now, so a hash made with older parameters is replaced in the same batch
+	// as whatever the caller writes next.
+	const rehash = result.needsRehash
+		? [updateClaveHash(c.env.DB, row.id, hashClave(compute, pepper, input.clave, CURRENT_PARAMS), now)]
+		: [];
+	const citizen: LoginCitizen = {
+		id: row.id,
+		cuil: row.cuil,
+		nombres: row.nombres,
+		apellidos: row.apellidos,
+		nivel: row.nivel
+	};
+	return { citizen, knownDevice, rehash, now };
+}
+
+/** Clave sign-in: check, then open a session on this device. */
+export async function signInWithClave(
+	c: Context<AppEnv>,
+	input: { cuil: string; clave: string }
+): Promise<LoginResult> {
+	const checked = await checkClave(c, input);
+	await openSession(c, {
+		citizen: checked.citizen,
+		method: 'clave',
+		now: checked.now,
+		knownDevice: checked.knownDevice,
+		extra: checked.rehash
+	});
+	return { citizen: checked.citizen, createdAt: checked.now };
+}
+
+/**
+ * Opens a session after a successful authentication: a fresh token (a session is never reused across
+ * sign-ins, ASVS 5.0 7.2.4), the device remembered for this account, and the event, in one D1 batch
+ * (one transaction: all of it exists or none). A session already in this browser is closed first.
+ */
+export async function openSession(
+	c: Context<AppEnv>,
+	o: {
+		citizen: LoginCitizen;
+		method: 'clave' | 'passkey';
+		now: number;
+		/** For the event: whether this device had signed in to the account before (clave sign-in). */
+		knownDevice?: boolean;
+		extra?: D1PreparedStatement[];
+		detail?: Record<string, unknown>;
+	}
+): Promise<void> {
+	const ip = clientIp(c);
+	const ua = userAgent(c);
+	const deviceToken = readDeviceToken(c) ?? newToken();
+	const previous = readSessionToken(c);
 	const sessionToken = newToken();
-	const device = deviceToken ?? newToken();
 	const statements = [
-		deleteExpiredSessions(c.env.DB, row.id, now - IDLE_TIMEOUT_MS, now - ABSOLUTE_TIMEOUT_MS),
+		...(previous ? [deleteSession(c.env.DB, await tokenHash(previous))] : []),
+		deleteExpiredSessions(c.env.DB, o.citizen.id, o.now - IDLE_TIMEOUT_MS, o.now - ABSOLUTE_TIMEOUT_MS),
 		insertSession(c.env.DB, {
 			tokenHash: await tokenHash(sessionToken),
-			citizenId: row.id,
-			now,
-			method: 'clave',
+			citizenId: o.citizen.id,
+			now: o.now,
+			method: o.method,
 			ip,
 			userAgent: ua
 		}),
-		upsertKnownDevice(c.env.DB, deviceHash ?? (await tokenHash(device)), row.id, now, ua),
+		upsertKnownDevice(c.env.DB, await tokenHash(deviceToken), o.citizen.id, o.now, ua),
 		insertSecurityEvent(c.env.DB, {
-			citizenId: row.id,
+			citizenId: o.citizen.id,
 			type: 'ingreso',
-			at: now,
+			at: o.now,
 			ip,
 			userAgent: ua,
-			detail: { metodo: 'clave', dispositivoConocido: knownDevice }
-		})
+			detail: {
+				metodo: o.method,
+				...(o.knownDevice === undefined ? {} : { dispositivoConocido: o.knownDevice }),
+				...o.detail
+			}
+		}),
+		...(o.extra ?? [])
 	];
-	// The clave is known right now, so a hash made with older parameters is replaced in the same batch.
-	if (result.needsRehash)
-		statements.push(
-			updateClaveHash(c.env.DB, row.id, hashClave(compute, pepper, input.clave, CURRENT_PARAMS), now)
-		);
-	// One batch is one transaction: the session, the device and the event exist together or not at all.
 	await c.env.DB.batch(statements);
-
 	setSessionCookie(c, sessionToken);
-	setDeviceCookie(c, device);
-	return { citizen: row, createdAt: now };
+	setDeviceCookie(c, deviceToken);
 }

@@ -140,3 +140,17 @@ export function touchSession(db: D1Database, tokenHash: string, now: number) {
 export function deleteSession(db: D1Database, tokenHash: string) {
 	return db.prepare('DELETE FROM sessions WHERE token_hash = ?').bind(tokenHash);
 }
+
+/** Re-authentication inside a session: the moment and the method used count for step-up checks. */
+export function refreshAuthentication(
+	db: D1Database,
+	tokenHash: string,
+	method: 'clave' | 'passkey',
+	now: number
+) {
+	return db
+		.prepare(
+			'UPDATE sessions SET authenticated_at = ?1, auth_method = ?2, last_seen_at = ?1 WHERE token_hash = ?3'
+		)
+		.bind(now, method, tokenHash);
+}

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ApiErrorBody } from '../../src/lib/domain/api/errors';
-import { LoginRequest, SessionInfo } from '../../src/lib/domain/api/auth';
+import { LoginRequest, ReauthRequest, SessionInfo } from '../../src/lib/domain/api/auth';
 import type { SessionContext } from '../env';
 import { createApp } from '../http/app';
-import { signInWithClave } from './login';
-import { deleteSession, insertSecurityEvent } from './queries';
+import { checkClave, signInWithClave } from './login';
+import { deleteSession, insertSecurityEvent, refreshAuthentication } from './queries';
 import { clearSessionCookie, loadSession, requireSession, sessionExpiry } from './sessions';
 import { clientIp, userAgent } from '../http/request-info';
 
@@ -43,6 +43,18 @@ const session = createRoute({
 	}
 });
 
+const reauth = createRoute({
+	method: 'post',
+	path: '/reauth',
+	tags: ['Ingreso'],
+	summary: 'Volver a confirmar la clave dentro de la sesión (para acciones sensibles)',
+	request: { body: { required: true, content: { 'application/json': { schema: ReauthRequest } } } },
+	responses: {
+		200: { description: 'Sesión reautenticada', content: { 'application/json': { schema: SessionInfo } } },
+		...errors([401, 'Clave incorrecta o sin sesión'], [429, 'Demasiados intentos'])
+	}
+});
+
 const logout = createRoute({
 	method: 'post',
 	path: '/logout',
@@ -51,7 +63,7 @@ const logout = createRoute({
 	responses: { 204: { description: 'Sesión cerrada (o no había ninguna)' } }
 });
 
-function sessionInfo(
+export function sessionInfo(
 	s: Pick<
 		SessionContext,
 		'cuil' | 'nombres' | 'apellidos' | 'nivel' | 'method' | 'createdAt' | 'lastSeenAt' | 'authenticatedAt'
@@ -86,6 +98,28 @@ export const auth = createApp()
 	.openapi({ ...session, middleware: [requireSession] as const }, (c) =>
 		c.json(sessionInfo(c.var.session), 200)
 	)
+	.openapi({ ...reauth, middleware: [requireSession] as const }, async (c) => {
+		const session = c.var.session;
+		// The same throttled, timing-safe check as sign-in, for the session's own CUIL: a stolen session
+		// cannot be used to guess the clave any faster than the login screen allows.
+		const checked = await checkClave(c, { cuil: session.cuil, clave: c.req.valid('json').clave });
+		await c.env.DB.batch([
+			refreshAuthentication(c.env.DB, session.tokenHash, 'clave', checked.now),
+			insertSecurityEvent(c.env.DB, {
+				citizenId: session.citizenId,
+				type: 'reautenticacion',
+				at: checked.now,
+				ip: clientIp(c),
+				userAgent: userAgent(c),
+				detail: { metodo: 'clave' }
+			}),
+			...checked.rehash
+		]);
+		return c.json(
+			sessionInfo({ ...session, method: 'clave', authenticatedAt: checked.now, lastSeenAt: checked.now }),
+			200
+		);
+	})
 	.openapi(logout, async (c) => {
 		const s = await loadSession(c);
 		if (s) {

@@ -86,3 +86,18 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('session', session);
 	await next();
 };
+
+/**
+ * Sensitive actions (adding or removing a passkey…) need an authentication in the last 5 minutes, not
+ * just a live session: a phone left unlocked must not be enough (ASVS 5.0 7.5.x, NIST 800-63B 7.2.1).
+ */
+export const RECENT_AUTH_MS = 5 * 60_000;
+
+export function assertRecentAuth(session: SessionContext, now = Date.now()) {
+	if (now - session.authenticatedAt > RECENT_AUTH_MS)
+		throw new ApiError(
+			403,
+			'reautenticacion_requerida',
+			'Por seguridad, escribí tu clave (o usá tu llave de acceso) para continuar.'
+		);
+}

@@ -1,0 +1,109 @@
+/** SQL of the passkeys area. */
+
+export interface PasskeyRow {
+	id: string;
+	citizen_id: number;
+	/** D1 returns BLOBs as arrays of bytes. */
+	public_key: ArrayBuffer | number[];
+	counter: number;
+	transports: string | null;
+	aaguid: string;
+	backup_eligible: number;
+	backed_up: number;
+	name: string;
+	created_at: number;
+	last_used_at: number | null;
+}
+
+export function listPasskeys(db: D1Database, citizenId: number) {
+	return db
+		.prepare('SELECT * FROM passkeys WHERE citizen_id = ? ORDER BY created_at')
+		.bind(citizenId)
+		.all<PasskeyRow>();
+}
+
+/** The passkey and its owner, for a sign-in: one round trip. */
+export function findPasskeyForSignIn(db: D1Database, credentialId: string) {
+	return db
+		.prepare(
+			`SELECT p.*, c.cuil, c.nombres, c.apellidos, c.nivel, c.webauthn_user_id
+			FROM passkeys p JOIN citizens c ON c.id = p.citizen_id WHERE p.id = ?`
+		)
+		.bind(credentialId)
+		.first<
+			PasskeyRow & {
+				cuil: string;
+				nombres: string;
+				apellidos: string;
+				nivel: 2 | 3;
+				webauthn_user_id: string;
+			}
+		>();
+}
+
+/** Sets the citizen's WebAuthn user handle if there is none yet, and returns the one in force. */
+export async function ensureWebauthnUserId(
+	db: D1Database,
+	citizenId: number,
+	candidate: string
+): Promise<string> {
+	const [, read] = await db.batch<{ webauthn_user_id: string }>([
+		db
+			.prepare('UPDATE citizens SET webauthn_user_id = ? WHERE id = ? AND webauthn_user_id IS NULL')
+			.bind(candidate, citizenId),
+		db.prepare('SELECT webauthn_user_id FROM citizens WHERE id = ?').bind(citizenId)
+	]);
+	return read.results[0].webauthn_user_id;
+}
+
+export function insertPasskey(
+	db: D1Database,
+	p: Omit<PasskeyRow, 'last_used_at' | 'public_key'> & { public_key: Uint8Array }
+) {
+	// ON CONFLICT DO NOTHING: a credential id that exists (for anyone) is left untouched and the caller
+	// sees `changes = 0`, even when two registrations race.
+	return db
+		.prepare(
+			`INSERT INTO passkeys (id, citizen_id, public_key, counter, transports, aaguid, backup_eligible, backed_up, name, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+		)
+		.bind(
+			p.id,
+			p.citizen_id,
+			p.public_key,
+			p.counter,
+			p.transports,
+			p.aaguid,
+			p.backup_eligible,
+			p.backed_up,
+			p.name,
+			p.created_at
+		);
+}
+
+export function recordPasskeyUse(
+	db: D1Database,
+	id: string,
+	counter: number,
+	backedUp: boolean,
+	now: number
+) {
+	return db
+		.prepare('UPDATE passkeys SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ?')
+		.bind(counter, backedUp ? 1 : 0, now, id);
+}
+
+export function renamePasskey(db: D1Database, id: string, citizenId: number, name: string) {
+	return db.prepare('UPDATE passkeys SET name = ? WHERE id = ? AND citizen_id = ?').bind(name, id, citizenId);
+}
+
+export function deletePasskey(db: D1Database, id: string, citizenId: number) {
+	return db.prepare('DELETE FROM passkeys WHERE id = ? AND citizen_id = ?').bind(id, citizenId);
+}
+
+export function findOwnPasskey(db: D1Database, id: string, citizenId: number) {
+	return db
+		.prepare('SELECT * FROM passkeys WHERE id = ? AND citizen_id = ?')
+		.bind(id, citizenId)
+		.first<PasskeyRow>();
+}
