@@ -3,6 +3,7 @@
  * JSON to tests/reports/bench.json. Figures and dates are recorded in docs/PERFORMANCE.md.
  *
  * - Clave hash: CPU time of one Argon2id hash (OWASP parameters) inside workerd.
+ * - Passkey: Worker time to verify one passkey sign-in (SimpleWebAuthn, ES256) inside workerd.
  * - Login page first load: gzip bytes of the HTML, JS and CSS the browser fetches for /ingresar,
  *   read from a real Chromium page load against the built app (fonts and images listed apart).
  */
@@ -56,21 +57,28 @@ async function timeRequest(url: string): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function benchHash() {
+/** Milliseconds of Worker time per operation: (median time of 1+K) − (median time of 1), over K. */
+async function perOperation(port: number, what: string, K: number) {
+	const base = `http://127.0.0.1:${port}/?what=${what}&n=`;
+	for (let i = 0; i < 3; i++) await timeRequest(base + '1'); // warm up the isolate, Wasm and keys
+	const one: number[] = [];
+	const many: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		one.push(await timeRequest(base + '1'));
+		many.push(await timeRequest(base + String(1 + K)));
+	}
+	return (median(many) - median(one)) / K;
+}
+
+async function benchWorkerOps() {
 	const port = 8790;
 	const child = startWrangler(['--config', 'tests/bench/wrangler.bench.toml'], port);
 	try {
 		await waitFor(`http://127.0.0.1:${port}/?n=1`);
-		const base = `http://127.0.0.1:${port}/?n=`;
-		for (let i = 0; i < 3; i++) await timeRequest(base + '1'); // warm up the isolate and Wasm
-		const one: number[] = [];
-		const many: number[] = [];
-		const K = 10;
-		for (let i = 0; i < 7; i++) {
-			one.push(await timeRequest(base + '1'));
-			many.push(await timeRequest(base + String(1 + K)));
-		}
-		return { msPerHash: (median(many) - median(one)) / K, samples: { one, many } };
+		return {
+			msPerHash: await perOperation(port, 'hash', 10),
+			msPerPasskey: await perOperation(port, 'passkey', 40)
+		};
 	} finally {
 		stop(child);
 	}
@@ -132,12 +140,13 @@ async function benchLoginBytes() {
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
-const hash = await benchHash();
+const hash = await benchWorkerOps();
 const login = await benchLoginBytes();
 const results = {
 	date: new Date().toISOString(),
 	node: process.version,
 	claveHash: { msPerHash: Number(hash.msPerHash.toFixed(1)), params: 'argon2id m=19456 t=2 p=1' },
+	passkeyVerify: { msPerVerification: Number(hash.msPerPasskey.toFixed(2)), algorithm: 'ES256' },
 	loginFirstLoad: {
 		htmlJsCssGzipBytes: login.htmlJsCssGzip,
 		budgetBytes: LOGIN_BUDGET,
@@ -150,6 +159,7 @@ fs.writeFileSync(path.join(root, 'tests/reports/bench.json'), JSON.stringify(res
 
 console.log('\nmeasure                                  value          target');
 console.log(`clave hash in workerd (Argon2id, OWASP)  ${`${hash.msPerHash.toFixed(1)} ms`.padEnd(14)} —`);
+console.log(`passkey sign-in verification (ES256)     ${`${hash.msPerPasskey.toFixed(2)} ms`.padEnd(14)} —`);
 console.log(
 	`login first load, HTML+JS+CSS (gzip)     ${kib(login.htmlJsCssGzip).padEnd(14)} ≤ ${kib(LOGIN_BUDGET)} ${login.htmlJsCssGzip <= LOGIN_BUDGET ? 'ok' : 'OVER'}`
 );
