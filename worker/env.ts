@@ -11,6 +11,8 @@ export interface Env {
 	CLAVE_PEPPER: string;
 	RP_ID: string;
 	RP_NAME: string;
+	/** "true" only locally: serves the outbox at /api/dev/buzon (worker/cuenta/routes.ts). */
+	DEV_MAILBOX?: string;
 	/** Comma-separated origins allowed to call unsafe methods. */
 	ALLOWED_ORIGINS: string;
 }

@@ -6,6 +6,8 @@ import type { AppEnv } from './env';
 import { defaultHook } from './http/app';
 import { notFound, onError } from './http/errors';
 import { passkeys } from './passkeys/routes';
+import { clave } from './clave/routes';
+import { cuenta, dev } from './cuenta/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 
 export { LoginThrottle } from './auth/throttle';
@@ -23,6 +25,9 @@ app.get('/health', (c) => c.json({ ok: true }));
 
 app.route('/auth', auth);
 app.route('/passkeys', passkeys);
+app.route('/clave', clave);
+app.route('/cuenta', cuenta);
+app.route('/dev', dev);
 
 app.doc31('/openapi.json', {
 	openapi: '3.1.0',

@@ -25,14 +25,23 @@ export async function expectAccessible(page: Page) {
 
 /**
  * Chromium logs every 4xx fetch as a console error. A 401 from the session check (nobody signed in) or
- * from a wrong clave, and a 429, are answers the screens expect and explain; anything else is a bug,
- * and a CSP violation ("Refused to …") always is.
+ * from a wrong clave, and a 429, are answers the screens expect and explain; so are a 401 for a passkey
+ * the server does not know and a 403 asking for the clave again before a sensitive change. Anything
+ * else is a bug, and a CSP violation ("Refused to …") always is.
  */
+const EXPECTED_REFUSALS: { status: RegExp; path: RegExp }[] = [
+	{ status: /^(401|429)$/, path: /^\/api\/auth\// },
+	{ status: /^401$/, path: /^\/api\/passkeys\/authentication\/verify$/ },
+	{ status: /^403$/, path: /^\/api\/passkeys(\/|$)/ }
+];
+
 function isExpectedApiRefusal(message: ConsoleMessage): boolean {
-	return (
-		/^Failed to load resource: the server responded with a status of (401|429)\b/.test(message.text()) &&
-		new URL(message.location().url || 'http://x/').pathname.startsWith('/api/auth/')
-	);
+	const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(
+		message.text()
+	)?.[1];
+	if (!status) return false;
+	const path = new URL(message.location().url || 'http://x/').pathname;
+	return EXPECTED_REFUSALS.some((r) => r.status.test(status) && r.path.test(path));
 }
 
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -53,5 +62,5 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 export async function signIn(page: Page, account: { cuil: string; clave: string }) {
 	await page.getByLabel('CUIL').fill(account.cuil);
 	await page.getByLabel('Clave de Seguridad Social').fill(account.clave);
-	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await page.getByRole('button', { name: 'Ingresar', exact: true }).click();
 }

@@ -4,7 +4,7 @@ test('enviar el formulario vacío muestra el resumen de errores, enfocado y enla
 	page
 }) => {
 	await page.goto('/ingresar');
-	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await page.getByRole('button', { name: 'Ingresar', exact: true }).click();
 
 	const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
 	await expect(summary).toBeVisible();
@@ -33,7 +33,7 @@ test('un CUIL incompleto se avisa antes de consultar al servidor', async ({ page
 	await page.goto('/ingresar');
 	await page.getByLabel('CUIL').fill('2705123');
 	await page.getByLabel('Clave de Seguridad Social').fill('cualquiera');
-	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await page.getByRole('button', { name: 'Ingresar', exact: true }).click();
 
 	await expect(page.getByRole('alert')).toContainText('El CUIL tiene que tener 11 números.');
 	expect(loginCalls).toBe(0);
@@ -43,13 +43,13 @@ test('una clave equivocada muestra "El CUIL o la clave no son correctos" en el r
 	await page.goto('/ingresar');
 	await page.getByLabel('CUIL').fill(MARTIN.cuil);
 	await page.getByLabel('Clave de Seguridad Social').fill('Tornillo.Rojo-58');
-	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await page.getByRole('button', { name: 'Ingresar', exact: true }).click();
 
 	const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
 	await expect(summary).toContainText('El CUIL o la clave no son correctos');
 	await expect(summary).toBeFocused();
 	await expect(page).toHaveURL('/ingresar');
-	await expect(page.getByRole('button', { name: 'Ingresar' })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Ingresar', exact: true })).toBeEnabled();
 	await expectAccessible(page);
 });
 

@@ -64,7 +64,7 @@ test('se puede ingresar solo con el teclado', async ({ page }) => {
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: 'Mostrar clave' })).toBeFocused();
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('button', { name: 'Ingresar' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Ingresar', exact: true })).toBeFocused();
 	await page.keyboard.press('Enter');
 
 	await expect(page).toHaveURL('/inicio');

@@ -131,7 +131,8 @@ describe('demo accounts', () => {
 		expect(demoCitizenRows().map((r) => formatCuil(r.cuil))).toEqual([
 			'27-05123456-7',
 			'23-30456789-9',
-			'27-38765432-7'
+			'27-38765432-7',
+			'20-44123456-3'
 		]);
 	});
 

@@ -6,16 +6,32 @@ export const ORIGIN = 'http://localhost:8787';
 let nextDni = 30_000_000;
 
 /** Builds a valid CUIL for a fresh DNI so that tests never share an account or a throttle. */
-export async function createCitizen(opts: { clave?: string; params?: Argon2Params; nivel?: 2 | 3 } = {}) {
+export async function createCitizen(
+	opts: {
+		clave?: string;
+		params?: Argon2Params;
+		nivel?: 2 | 3;
+		tramite?: string;
+		answers?: Record<string, string>;
+		email?: string | null;
+	} = {}
+) {
 	const { cuilForDni } = await import('../../src/lib/domain/cuil');
 	const dni = nextDni++ + Math.floor(Math.random() * 1_000_000) * 10;
 	const cuil = cuilForDni(dni, 'F');
 	const now = Date.now();
 	const { meta } = await env.DB.prepare(
-		`INSERT INTO citizens (cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, nivel, created_at)
-		VALUES (?, ?, 'María Laura', 'Gómez', 'F', '1980-03-15', 'maria@example.com', '+5491100000000', ?, ?)`
+		`INSERT INTO citizens (cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, nivel, created_at, dni_tramite)
+		VALUES (?, ?, 'María Laura', 'Gómez', 'F', '1980-03-15', ?, '+5491100000000', ?, ?, ?)`
 	)
-		.bind(cuil, String(dni), opts.nivel ?? 2, now)
+		.bind(
+			cuil,
+			String(dni),
+			opts.email === undefined ? `maria.${dni}@example.com` : opts.email,
+			opts.nivel ?? 2,
+			now,
+			opts.tramite ?? '00123456789'
+		)
 		.run();
 	const id = meta.last_row_id;
 	if (opts.clave !== undefined) {
@@ -24,7 +40,30 @@ export async function createCitizen(opts: { clave?: string; params?: Argon2Param
 			.bind(id, hash, now, now)
 			.run();
 	}
+	if (opts.answers) {
+		const { normalizeAnswer } = await import('../../src/lib/domain/security-questions');
+		for (const [question, answer] of Object.entries(opts.answers))
+			await env.DB.prepare(
+				'INSERT INTO security_answers (citizen_id, question_id, hash, created_at) VALUES (?, ?, ?, ?)'
+			)
+				.bind(
+					id,
+					question,
+					hashClave(await argon2(), pepperBytes(env.CLAVE_PEPPER), normalizeAnswer(answer)),
+					now
+				)
+				.run();
+	}
 	return { id, cuil, dni: String(dni) };
+}
+
+/** The newest message queued for a citizen (what the dev mailbox would show). */
+export async function lastMessage(citizenId: number, kind?: string) {
+	return env.DB.prepare(
+		'SELECT kind, recipient, subject, body FROM outbox WHERE citizen_id = ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY id DESC LIMIT 1'
+	)
+		.bind(citizenId, kind ?? null)
+		.first<{ kind: string; recipient: string; subject: string; body: string }>();
 }
 
 export interface CallOptions {

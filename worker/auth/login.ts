@@ -23,6 +23,7 @@ import {
 	setSessionCookie
 } from './sessions';
 import type { Reservation } from './throttle';
+import { notice, type Recipient } from '../notifications/outbox';
 import { newToken, tokenHash } from './tokens';
 
 /** The same words for an unknown CUIL and a wrong clave (ASVS 5.0 6.3.8: no account enumeration). */
@@ -31,7 +32,7 @@ export const WRONG_CREDENTIALS = 'El CUIL o la clave no son correctos. Revisalos
 const WAYS_OUT =
 	'Mientras tanto podés ingresar con tu llave de acceso (passkey), desde un dispositivo donde ya hayas ingresado antes, o recuperar tu clave con “¿Olvidaste tu clave?”.';
 
-function throttled(r: Exclude<Reservation, { ok: true }>): ApiError {
+export function throttled(r: Exclude<Reservation, { ok: true }>): ApiError {
 	const extra = { retryAfterSeconds: r.retryAfterSeconds };
 	if (r.reason === 'locked')
 		return new ApiError(
@@ -61,6 +62,15 @@ export function humanDuration(seconds: number): string {
 	if (minutes < 60) return minutes === 1 ? '1 minuto' : `${minutes} minutos`;
 	const hours = Math.round(minutes / 60);
 	return hours === 1 ? '1 hora' : `${hours} horas`;
+}
+
+/** After "No fui yo": nobody signs in until the clave is recovered. */
+export function accountLocked(): ApiError {
+	return new ApiError(
+		423,
+		'cuenta_bloqueada',
+		'Tu cuenta está bloqueada porque avisaste que alguien entró sin permiso. Para volver a usarla, recuperá tu clave con “¿Olvidaste tu clave?”.'
+	);
 }
 
 export interface LoginCitizen {
@@ -154,6 +164,9 @@ export async function checkClave(c: Context<AppEnv>, input: { cuil: string; clav
 		throw new ApiError(401, 'credenciales_invalidas', WRONG_CREDENTIALS);
 	}
 
+	// Only someone who knows the clave learns that the account is locked.
+	if (row.locked_at) throw accountLocked();
+
 	// The clave is known right now, so a hash made with older parameters is replaced in the same batch
 	// as whatever the caller writes next.
 	const rehash = result.needsRehash
@@ -196,16 +209,32 @@ export async function openSession(
 		citizen: LoginCitizen;
 		method: 'clave' | 'passkey';
 		now: number;
-		/** For the event: whether this device had signed in to the account before (clave sign-in). */
+		/** Whether this device had signed in to the account before, when the caller already knows. */
 		knownDevice?: boolean;
+		/** false: do not send the new-device notice (the person is creating the account right now). */
+		notifyNewDevice?: boolean;
 		extra?: D1PreparedStatement[];
 		detail?: Record<string, unknown>;
 	}
 ): Promise<void> {
 	const ip = clientIp(c);
 	const ua = userAgent(c);
-	const deviceToken = readDeviceToken(c) ?? newToken();
+	const existingDevice = readDeviceToken(c);
+	const deviceToken = existingDevice ?? newToken();
+	const deviceHash = await tokenHash(deviceToken);
 	const previous = readSessionToken(c);
+	const known =
+		o.knownDevice ??
+		(existingDevice !== undefined &&
+			(await c.env.DB.prepare('SELECT 1 FROM known_devices WHERE token_hash = ? AND citizen_id = ?')
+				.bind(deviceHash, o.citizen.id)
+				.first()) !== null);
+	// A sign-in from a device never used for this account is worth telling the person about, with a
+	// "No fui yo" link (a stolen clave shows up here first).
+	const contact = known || o.notifyNewDevice === false ? null : await contactRow(c.env.DB, o.citizen.id);
+	const newDeviceNotice = contact
+		? await notice(c.env.DB, contact, 'ingreso_nuevo_dispositivo', new URL(c.req.url).origin, o.now)
+		: [];
 	const sessionToken = newToken();
 	const statements = [
 		...(previous ? [deleteSession(c.env.DB, await tokenHash(previous))] : []),
@@ -218,7 +247,7 @@ export async function openSession(
 			ip,
 			userAgent: ua
 		}),
-		upsertKnownDevice(c.env.DB, await tokenHash(deviceToken), o.citizen.id, o.now, ua),
+		upsertKnownDevice(c.env.DB, deviceHash, o.citizen.id, o.now, ua),
 		insertSecurityEvent(c.env.DB, {
 			citizenId: o.citizen.id,
 			type: 'ingreso',
@@ -231,9 +260,17 @@ export async function openSession(
 				...o.detail
 			}
 		}),
+		...newDeviceNotice,
 		...(o.extra ?? [])
 	];
 	await c.env.DB.batch(statements);
 	setSessionCookie(c, sessionToken);
 	setDeviceCookie(c, deviceToken);
+}
+
+function contactRow(db: D1Database, citizenId: number) {
+	return db
+		.prepare('SELECT id, nombres, email, telefono FROM citizens WHERE id = ?')
+		.bind(citizenId)
+		.first<Recipient>();
 }

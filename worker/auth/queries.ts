@@ -9,13 +9,14 @@ export interface LoginRow {
 	nivel: 2 | 3;
 	hash: string | null;
 	known_device: number;
+	locked_at: number | null;
 }
 
 /** The citizen, their clave hash and whether this device signed in to them before: one round trip. */
 export function findLoginRow(db: D1Database, cuil: string, deviceHash: string | null) {
 	return db
 		.prepare(
-			`SELECT c.id, c.cuil, c.nombres, c.apellidos, c.nivel, k.hash,
+			`SELECT c.id, c.cuil, c.nombres, c.apellidos, c.nivel, c.locked_at, k.hash,
 				EXISTS (SELECT 1 FROM known_devices d WHERE d.token_hash = ?2 AND d.citizen_id = c.id) AS known_device
 			FROM citizens c LEFT JOIN claves k ON k.citizen_id = c.id
 			WHERE c.cuil = ?1`

@@ -107,6 +107,16 @@ export class LoginThrottle extends DurableObject {
 		};
 	}
 
+	/**
+	 * Forgets a scope's failures: after a recovery proved the person's identity through the answers and
+	 * the code sent to their contact, the paused or locked clave path opens again.
+	 */
+	async reset(scopes: string[]): Promise<void> {
+		const state = await this.load();
+		for (const scope of scopes) delete state.counters[scope];
+		await this.save(state);
+	}
+
 	private async load(): Promise<State> {
 		return (await this.ctx.storage.get<State>('state')) ?? { counters: {}, pending: {} };
 	}

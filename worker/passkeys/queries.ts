@@ -26,7 +26,7 @@ export function listPasskeys(db: D1Database, citizenId: number) {
 export function findPasskeyForSignIn(db: D1Database, credentialId: string) {
 	return db
 		.prepare(
-			`SELECT p.*, c.cuil, c.nombres, c.apellidos, c.nivel, c.webauthn_user_id
+			`SELECT p.*, c.cuil, c.nombres, c.apellidos, c.nivel, c.webauthn_user_id, c.locked_at
 			FROM passkeys p JOIN citizens c ON c.id = p.citizen_id WHERE p.id = ?`
 		)
 		.bind(credentialId)
@@ -37,6 +37,7 @@ export function findPasskeyForSignIn(db: D1Database, credentialId: string) {
 				apellidos: string;
 				nivel: 2 | 3;
 				webauthn_user_id: string;
+				locked_at: number | null;
 			}
 		>();
 }
@@ -60,12 +61,11 @@ export function insertPasskey(
 	db: D1Database,
 	p: Omit<PasskeyRow, 'last_used_at' | 'public_key'> & { public_key: Uint8Array }
 ) {
-	// ON CONFLICT DO NOTHING: a credential id that exists (for anyone) is left untouched and the caller
-	// sees `changes = 0`, even when two registrations race.
+	// A plain INSERT: a credential id that exists (for anyone) fails the primary key and the batch.
 	return db
 		.prepare(
 			`INSERT INTO passkeys (id, citizen_id, public_key, counter, transports, aaguid, backup_eligible, backed_up, name, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 		.bind(
 			p.id,

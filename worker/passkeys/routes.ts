@@ -20,7 +20,7 @@ import {
 	RegistrationVerifyRequest,
 	RenamePasskeyRequest
 } from '../../src/lib/domain/api/passkeys';
-import { openSession } from '../auth/login';
+import { accountLocked, openSession } from '../auth/login';
 import { insertSecurityEvent } from '../auth/queries';
 import { sessionInfo } from '../auth/routes';
 import { assertRecentAuth, requireSession } from '../auth/sessions';
@@ -29,6 +29,7 @@ import { createApp } from '../http/app';
 import { ApiError } from '../http/errors';
 import { clientIp, userAgent } from '../http/request-info';
 import { CHALLENGE_TTL_MS, type Ceremony } from './challenges';
+import { notice, type Recipient } from '../notifications/outbox';
 import { providerName } from './providers';
 import {
 	deletePasskey,
@@ -283,25 +284,30 @@ export const passkeys = createApp()
 			name: name ?? providerName(info.aaguid),
 			created_at: now
 		};
-		const [inserted] = await c.env.DB.batch([
-			insertPasskey(c.env.DB, row),
-			// Only recorded when the row above is ours (a refused duplicate writes no event).
-			c.env.DB.prepare(
-				`INSERT INTO security_events (citizen_id, type, at, ip, user_agent, detail)
-				SELECT ?1, 'passkey_agregada', ?2, ?3, ?4, ?5
-				WHERE EXISTS (SELECT 1 FROM passkeys WHERE id = ?6 AND citizen_id = ?1 AND created_at = ?2)`
-			).bind(
-				session.citizenId,
-				now,
-				clientIp(c),
-				userAgent(c),
-				JSON.stringify({ proveedor: providerName(info.aaguid), sincronizada: info.credentialBackedUp }),
-				row.id
-			)
-		]);
-		// §7.1 step 26: a credential ID registered to anyone (this person included) is refused.
-		if (inserted.meta.changes === 0)
-			throw new ApiError(409, 'passkey_ya_registrada', 'Esa llave de acceso ya está registrada en mi ANSES.');
+		const person = await c.env.DB.prepare('SELECT id, nombres, email, telefono FROM citizens WHERE id = ?')
+			.bind(session.citizenId)
+			.first<Recipient>();
+		try {
+			// One transaction: the passkey, its event and the notice to the person, or nothing.
+			await c.env.DB.batch([
+				insertPasskey(c.env.DB, row),
+				event(c, session.citizenId, 'passkey_agregada', {
+					proveedor: providerName(info.aaguid),
+					sincronizada: info.credentialBackedUp
+				}),
+				...(person ? await notice(c.env.DB, person, 'passkey_agregada', new URL(c.req.url).origin, now) : [])
+			]);
+		} catch (err) {
+			// §7.1 step 26: a credential ID registered to anyone (this person included) is refused; the
+			// primary key enforces it even when two registrations race.
+			if (err instanceof Error && /UNIQUE constraint failed: passkeys/.test(err.message))
+				throw new ApiError(
+					409,
+					'passkey_ya_registrada',
+					'Esa llave de acceso ya está registrada en mi ANSES.'
+				);
+			throw err;
+		}
 		return c.json(summary({ ...row, public_key: new ArrayBuffer(0), last_used_at: null }), 201);
 	})
 	.openapi(authenticationOptions, async (c) => {
@@ -378,6 +384,7 @@ export const passkeys = createApp()
 		}
 		if (!verification.verified)
 			throw new ApiError(401, 'passkey_invalida', 'No pudimos verificar la llave de acceso.');
+		if (row.locked_at) throw accountLocked();
 
 		const now = Date.now();
 		const citizen = {

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import setupWasm from 'argon2id/lib/setup.js';
 import { hashClave, pepperBytes, type Argon2id } from '../auth/clave-hash';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { normalizeAnswer } from '../../src/lib/domain/security-questions';
 import { DEFAULT_SEED, createCitizenGenerator, demoCitizenRows, type CitizenRow } from './generate';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,7 +42,7 @@ const ROWS_PER_STATEMENT = 100;
 const FILE_BYTES = 16 * 1024 * 1024;
 
 const CITIZEN_COLUMNS =
-	'cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, nivel, created_at';
+	'cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, dni_tramite, nivel, created_at';
 
 const USAGE = `Uso: npm run seed -- [opciones]
   --citizens N      ciudadanos generados además de las cuentas demo (por defecto 5000)
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
 		const demosBefore = state.total - state.others;
 		const demos =
 			demosBefore === 0
-				? `${DEMO_ACCOUNTS.length} cuentas demo con clave`
+				? `${DEMO_ACCOUNTS.length} cuentas demo (${DEMO_ACCOUNTS.filter((a) => a.clave).length} con clave)`
 				: `cuentas demo aseguradas (${demosBefore} ya estaban)`;
 		console.log(
 			`Sembrados ${fmt(generated)} ciudadanos y ${demos} ` +
@@ -142,12 +143,23 @@ async function demoSql(): Promise<string> {
 		const row = demos[j];
 		lines.push(
 			`INSERT INTO citizens (${CITIZEN_COLUMNS}) SELECT ${rowValues(row)} ` +
-				`WHERE NOT EXISTS (SELECT 1 FROM citizens WHERE cuil = ${text(row.cuil)});`,
+				`WHERE NOT EXISTS (SELECT 1 FROM citizens WHERE cuil = ${text(row.cuil)});`
+		);
+		if (account.clave === null) return;
+		lines.push(
 			`INSERT INTO claves (citizen_id, hash, created_at, updated_at) ` +
 				`SELECT id, ${text(hashClave(argon2, pepper, account.clave))}, ${CREATED_AT}, ${CREATED_AT} ` +
 				`FROM citizens WHERE cuil = ${text(row.cuil)} ` +
 				`AND NOT EXISTS (SELECT 1 FROM claves WHERE claves.citizen_id = citizens.id);`
 		);
+		// Security answers are hashed like the clave, after the same normalisation the Worker applies.
+		for (const [question, answer] of Object.entries(account.respuestas))
+			lines.push(
+				`INSERT INTO security_answers (citizen_id, question_id, hash, created_at) ` +
+					`SELECT id, ${text(question)}, ${text(hashClave(argon2, pepper, normalizeAnswer(answer)))}, ${CREATED_AT} ` +
+					`FROM citizens WHERE cuil = ${text(row.cuil)} AND NOT EXISTS (SELECT 1 FROM security_answers a ` +
+					`WHERE a.citizen_id = citizens.id AND a.question_id = ${text(question)});`
+			);
 	});
 	return lines.join('\n') + '\n';
 }
@@ -360,6 +372,7 @@ function rowValues(row: CitizenRow): string {
 		text(row.fechaNacimiento),
 		text(row.email),
 		text(row.telefono),
+		text(row.dniTramite),
 		row.nivel,
 		CREATED_AT
 	].join(', ');

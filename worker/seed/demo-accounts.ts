@@ -3,6 +3,8 @@
  * each meets the clave policy citizens know (letters, numbers and symbols, 8+ characters, no personal
  * data) so that they keep working when the full policy lands.
  */
+import type { SecurityQuestionId } from '../../src/lib/domain/security-questions';
+
 export interface DemoAccount {
 	role: string;
 	nombres: string;
@@ -12,7 +14,12 @@ export interface DemoAccount {
 	fechaNacimiento: string;
 	email: string;
 	telefono: string;
-	clave: string;
+	/** The número de trámite printed on the DNI card (11 digits), asked when creating the clave. */
+	dniTramite: string;
+	/** null: this person has not created a clave yet (the alta demo). */
+	clave: string | null;
+	/** Answers to three security questions, for the "Olvidé mi clave" demo. */
+	respuestas: Partial<Record<SecurityQuestionId, string>>;
 	nivel: 2 | 3;
 }
 
@@ -26,7 +33,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		fechaNacimiento: '1950-04-12',
 		email: 'rosa.fernandez@example.com',
 		telefono: '+54 9 11 4567-1234',
+		dniTramite: '00412345678',
 		clave: 'Mate-Lluvia-73!',
+		respuestas: {
+			escuela_primaria: 'Escuela 12 Sarmiento',
+			primera_mascota: 'Pirata',
+			ciudad_padres: 'Rosario'
+		},
 		nivel: 2
 	},
 	{
@@ -38,7 +51,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		fechaNacimiento: '1983-09-21',
 		email: 'martin.sosa@example.com',
 		telefono: '+54 9 351 555-0192',
+		dniTramite: '00534567812',
 		clave: 'Tornillo.Azul-58',
+		respuestas: {
+			primera_mascota: 'Toby',
+			calle_infancia: 'Avenida Colón',
+			primer_trabajo: 'Ferretería El Tornillo'
+		},
 		nivel: 2
 	},
 	{
@@ -50,7 +69,23 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		fechaNacimiento: '1995-01-30',
 		email: 'daiana.acosta@example.com',
 		telefono: '+54 9 381 444-7788',
+		dniTramite: '00645678123',
 		clave: 'Girasol-Rio-91!',
+		respuestas: { apodo_infancia: 'Dai', escuela_primaria: 'Escuela 345 Belgrano', ciudad_padres: 'Tucumán' },
+		nivel: 2
+	},
+	{
+		role: 'Joven que todavía no creó su clave (alta)',
+		nombres: 'Lucas Gabriel',
+		apellidos: 'Romero',
+		sexo: 'M',
+		dni: 44_123_456,
+		fechaNacimiento: '2003-06-18',
+		email: 'lucas.romero@example.com',
+		telefono: '+54 9 223 555-0147',
+		dniTramite: '00712345689',
+		clave: null,
+		respuestas: {},
 		nivel: 2
 	}
 ];

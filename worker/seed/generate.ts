@@ -28,6 +28,8 @@ export interface CitizenRow {
 	email: string | null;
 	/** As Argentines write a mobile: `+54 9 351 555-0192`. */
 	telefono: string | null;
+	/** The número de trámite of the DNI card: 11 digits. */
+	dniTramite: string;
 	nivel: 2 | 3;
 }
 
@@ -174,6 +176,8 @@ export function createCitizenGenerator(seed: string = DEFAULT_SEED): CitizenGene
 		const fechaNacimiento = dateInYear(rng, band.year);
 		const email = rng.chance(0.85) ? emailFor(rng, nombres, apellidos, band.year) : null;
 		const telefono = rng.chance(0.9) ? mobileNumber(rng) : null;
+		// Drawn last, so adding it left every earlier field of every row as it was.
+		const dniTramite = `00${String(rng.int(0, 99_999)).padStart(5, '0')}${String(rng.int(0, 9_999)).padStart(4, '0')}`;
 
 		return {
 			cuil: cuilForDni(dni, sexo),
@@ -184,6 +188,7 @@ export function createCitizenGenerator(seed: string = DEFAULT_SEED): CitizenGene
 			fechaNacimiento,
 			email,
 			telefono,
+			dniTramite,
 			nivel: 2
 		};
 	}
@@ -218,6 +223,7 @@ export function demoCitizenRows(): CitizenRow[] {
 		fechaNacimiento: a.fechaNacimiento,
 		email: a.email,
 		telefono: a.telefono,
+		dniTramite: a.dniTramite,
 		nivel: a.nivel
 	}));
 }

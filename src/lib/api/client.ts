@@ -1,5 +1,18 @@
-import type { LoginRequest, SessionInfo } from '$lib/domain/api/auth';
+import type {
+	AuthenticationResponseJSON,
+	PublicKeyCredentialCreationOptionsJSON,
+	PublicKeyCredentialRequestOptionsJSON,
+	RegistrationResponseJSON
+} from '@simplewebauthn/browser';
+import type { LoginRequest, ReauthRequest, SessionInfo } from '$lib/domain/api/auth';
 import type { ApiErrorBody } from '$lib/domain/api/errors';
+import type {
+	AuthenticationVerifyRequest,
+	PasskeyList,
+	PasskeySummary,
+	RegistrationVerifyRequest,
+	RenamePasskeyRequest
+} from '$lib/domain/api/passkeys';
 
 type ErrorDetail = ApiErrorBody['error'];
 export type FieldError = NonNullable<ErrorDetail['fields']>[number];
@@ -29,7 +42,11 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 	return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(
+	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+	path: string,
+	body?: unknown
+): Promise<T> {
 	let response: Response;
 	try {
 		response = await fetch(`/api${path}`, {
@@ -69,4 +86,45 @@ export function getSession(): Promise<SessionInfo> {
 
 export function logout(): Promise<void> {
 	return request('POST', '/auth/logout');
+}
+
+/** Asks for the clave again before a sensitive change (the session's sign-in is older than 5 minutes). */
+export function reauthenticate(body: ReauthRequest): Promise<SessionInfo> {
+	return request('POST', '/auth/reauth', body);
+}
+
+// The ceremony payloads are the JSON forms @simplewebauthn/browser produces; the schemas check them
+// loosely (their extension results are an open record), so the browser library's types are used here.
+type WithResponse<T, R> = Omit<T, 'response'> & { response: R };
+
+export function getPasskeyRegistrationOptions(): Promise<PublicKeyCredentialCreationOptionsJSON> {
+	return request('POST', '/passkeys/registration/options', {});
+}
+
+export function verifyPasskeyRegistration(
+	body: WithResponse<RegistrationVerifyRequest, RegistrationResponseJSON>
+): Promise<PasskeySummary> {
+	return request('POST', '/passkeys/registration/verify', body);
+}
+
+export function getPasskeyAuthenticationOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+	return request('POST', '/passkeys/authentication/options', {});
+}
+
+export function verifyPasskeyAuthentication(
+	body: WithResponse<AuthenticationVerifyRequest, AuthenticationResponseJSON>
+): Promise<SessionInfo> {
+	return request('POST', '/passkeys/authentication/verify', body);
+}
+
+export function listPasskeys(): Promise<PasskeyList> {
+	return request('GET', '/passkeys');
+}
+
+export function renamePasskey(id: string, body: RenamePasskeyRequest): Promise<PasskeySummary> {
+	return request('PATCH', `/passkeys/${encodeURIComponent(id)}`, body);
+}
+
+export function deletePasskey(id: string): Promise<void> {
+	return request('DELETE', `/passkeys/${encodeURIComponent(id)}`);
 }

@@ -66,7 +66,10 @@ export const AuthenticationVerifyRequest = z
 	.meta({ id: 'AuthenticationVerifyRequest' });
 export type AuthenticationVerifyRequest = z.infer<typeof AuthenticationVerifyRequest>;
 
-export const RenamePasskeyRequest = z.object({ name: PasskeyName }).strict().meta({ id: 'RenamePasskeyRequest' });
+export const RenamePasskeyRequest = z
+	.object({ name: PasskeyName })
+	.strict()
+	.meta({ id: 'RenamePasskeyRequest' });
 export type RenamePasskeyRequest = z.infer<typeof RenamePasskeyRequest>;
 
 export const PasskeySummary = z
@@ -96,6 +99,7 @@ export type PasskeyList = z.infer<typeof PasskeyList>;
 export const PasskeyIdParam = z.object({ id: base64url.min(16).max(1400) });
 
 /** Options as the server sends them: passed straight to @simplewebauthn/browser. */
-export const CeremonyOptions = z
-	.record(z.string(), z.unknown())
-	.meta({ id: 'CeremonyOptions', description: 'PublicKeyCredentialCreationOptionsJSON o RequestOptionsJSON' });
+export const CeremonyOptions = z.record(z.string(), z.unknown()).meta({
+	id: 'CeremonyOptions',
+	description: 'PublicKeyCredentialCreationOptionsJSON o RequestOptionsJSON'
+});
