@@ -1,29 +1,21 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ApiErrorBody } from '../../src/lib/domain/api/errors';
 import { LoginRequest, ReauthRequest, SessionInfo } from '../../src/lib/domain/api/auth';
 import type { SessionContext } from '../env';
 import { createApp } from '../http/app';
+import { errors, json, jsonBody } from '../http/openapi';
 import { checkClave, signInWithClave } from './login';
 import { deleteSession, insertSecurityEvent, refreshAuthentication } from './queries';
 import { clearSessionCookie, loadSession, requireSession, sessionExpiry } from './sessions';
 import { clientIp, userAgent } from '../http/request-info';
-
-const errors = (...codes: [number, string][]) =>
-	Object.fromEntries(
-		codes.map(([status, description]) => [
-			status,
-			{ description, content: { 'application/json': { schema: ApiErrorBody } } }
-		])
-	);
 
 const login = createRoute({
 	method: 'post',
 	path: '/login',
 	tags: ['Ingreso'],
 	summary: 'Ingresar con CUIL y Clave de Seguridad Social',
-	request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
+	request: jsonBody(LoginRequest),
 	responses: {
-		200: { description: 'Sesión abierta', content: { 'application/json': { schema: SessionInfo } } },
+		200: json(SessionInfo, 'Sesión abierta'),
 		...errors(
 			[400, 'Datos inválidos'],
 			[401, 'CUIL o clave incorrectos (el mismo mensaje para ambos)'],
@@ -38,7 +30,7 @@ const session = createRoute({
 	tags: ['Ingreso'],
 	summary: 'La sesión actual y la persona que ingresó',
 	responses: {
-		200: { description: 'Sesión vigente', content: { 'application/json': { schema: SessionInfo } } },
+		200: json(SessionInfo, 'Sesión vigente'),
 		...errors([401, 'Sin sesión o sesión vencida'])
 	}
 });
@@ -48,9 +40,9 @@ const reauth = createRoute({
 	path: '/reauth',
 	tags: ['Ingreso'],
 	summary: 'Volver a confirmar la clave dentro de la sesión (para acciones sensibles)',
-	request: { body: { required: true, content: { 'application/json': { schema: ReauthRequest } } } },
+	request: jsonBody(ReauthRequest),
 	responses: {
-		200: { description: 'Sesión reautenticada', content: { 'application/json': { schema: SessionInfo } } },
+		200: json(SessionInfo, 'Sesión reautenticada'),
 		...errors([401, 'Clave incorrecta o sin sesión'], [429, 'Demasiados intentos'])
 	}
 });

@@ -17,7 +17,6 @@ import {
 	RecoveryStartResponse,
 	SecurityQuestionList
 } from '../../src/lib/domain/api/clave';
-import { ApiErrorBody } from '../../src/lib/domain/api/errors';
 import { parseCuil } from '../../src/lib/domain/cuil';
 import { normalizeAnswer, questionText, SECURITY_QUESTIONS } from '../../src/lib/domain/security-questions';
 import { argon2 } from '../auth/argon2';
@@ -30,6 +29,7 @@ import { RECENT_AUTH_MS, requireSession } from '../auth/sessions';
 import { newToken, tokenHash } from '../auth/tokens';
 import type { AppEnv } from '../env';
 import { createApp } from '../http/app';
+import { errors, json, jsonBody } from '../http/openapi';
 import { ApiError } from '../http/errors';
 import { clientIp, userAgent } from '../http/request-info';
 import { codeMessage, contactOf, maskContact, notice } from '../notifications/outbox';
@@ -61,14 +61,6 @@ const CODE_TTL_MS = 10 * 60_000;
 /** A code has a million values; five tries per code keep a guess at 1 in 200,000. */
 const MAX_CODE_ATTEMPTS = 5;
 const YEAR_MS = 365 * 24 * 3600_000;
-
-const json = <T>(schema: T, description: string) => ({
-	description,
-	content: { 'application/json': { schema } }
-});
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const errors = (...codes: [number, string][]) =>
-	Object.fromEntries(codes.map(([status, d]) => [status, json(ApiErrorBody, d)]));
 
 const expired = () =>
 	new ApiError(400, 'tramite_vencido', 'Este trámite venció o ya se usó. Empezá de nuevo, por favor.');
@@ -210,7 +202,7 @@ const routes = {
 		path: '/cambio',
 		tags: ['Clave'],
 		summary: 'Gestión de Clave: cambiar la clave',
-		request: body(ChangeClaveRequest),
+		request: jsonBody(ChangeClaveRequest),
 		responses: {
 			200: json(ChangeClaveResponse, 'Clave cambiada'),
 			...errors(
@@ -226,7 +218,7 @@ const routes = {
 		path: '/recuperacion/inicio',
 		tags: ['Olvidé mi clave'],
 		summary: 'Empezar: dos preguntas de seguridad (la respuesta no revela si el CUIL existe)',
-		request: body(RecoveryStartRequest),
+		request: jsonBody(RecoveryStartRequest),
 		responses: { 200: json(RecoveryStartResponse, 'Preguntas'), ...errors([400, 'CUIL inválido']) }
 	}),
 	recuperacionRespuestas: createRoute({
@@ -234,7 +226,7 @@ const routes = {
 		path: '/recuperacion/respuestas',
 		tags: ['Olvidé mi clave'],
 		summary: 'Responder: si coinciden, se envía un código al correo o teléfono registrado',
-		request: body(RecoveryAnswersRequest),
+		request: jsonBody(RecoveryAnswersRequest),
 		responses: {
 			200: json(CodeSentResponse, 'Código enviado'),
 			...errors([400, 'Trámite vencido'], [401, 'Respuestas incorrectas'], [429, 'Demasiados intentos'])
@@ -245,7 +237,7 @@ const routes = {
 		path: '/recuperacion/codigo',
 		tags: ['Olvidé mi clave'],
 		summary: 'Confirmar el código recibido',
-		request: body(RecoveryCodeRequest),
+		request: jsonBody(RecoveryCodeRequest),
 		responses: {
 			204: { description: 'Código correcto' },
 			...errors([400, 'Vencido o agotado'], [401, 'Código incorrecto'], [429, 'Demasiados intentos'])
@@ -256,7 +248,7 @@ const routes = {
 		path: '/recuperacion/clave',
 		tags: ['Olvidé mi clave'],
 		summary: 'Elegir la clave nueva: cierra todas las sesiones',
-		request: body(RecoveryClaveRequest),
+		request: jsonBody(RecoveryClaveRequest),
 		responses: {
 			204: { description: 'Clave recuperada' },
 			...errors([400, 'No cumple la política o trámite vencido'])
@@ -267,7 +259,7 @@ const routes = {
 		path: '/alta/inicio',
 		tags: ['Alta'],
 		summary: 'Crear la clave: CUIL, DNI y número de trámite; se envía un código',
-		request: body(AltaStartRequest),
+		request: jsonBody(AltaStartRequest),
 		responses: {
 			200: json(AltaStartResponse, 'Código enviado'),
 			...errors([400, 'Los datos no coinciden'], [429, 'Demasiados intentos'])
@@ -278,7 +270,7 @@ const routes = {
 		path: '/alta/confirmar',
 		tags: ['Alta'],
 		summary: 'Código, preguntas de seguridad y clave: crea la cuenta (nivel 2) e ingresa',
-		request: body(AltaConfirmRequest),
+		request: jsonBody(AltaConfirmRequest),
 		responses: {
 			200: json(SessionInfo, 'Cuenta creada'),
 			...errors([400, 'Datos inválidos'], [401, 'Código incorrecto'])
@@ -289,7 +281,7 @@ const routes = {
 		path: '/no-fui-yo',
 		tags: ['Clave'],
 		summary: '“No fui yo”: cierra todas las sesiones y bloquea la cuenta hasta recuperar la clave',
-		request: body(NoFuiYoRequest),
+		request: jsonBody(NoFuiYoRequest),
 		responses: { 204: { description: 'Cuenta bloqueada' }, ...errors([400, 'Enlace vencido o usado']) }
 	})
 };

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Activity, DevMailbox, SessionIdParam } from '../../src/lib/domain/api/cuenta';
-import { ApiErrorBody } from '../../src/lib/domain/api/errors';
 import { insertSecurityEvent } from '../auth/queries';
 import { requireSession } from '../auth/sessions';
 import { createApp } from '../http/app';
+import { errors, json } from '../http/openapi';
 import { ApiError } from '../http/errors';
 import { clientIp, userAgent } from '../http/request-info';
 
@@ -33,13 +33,6 @@ function describe(type: string, detail: string | null): string {
 	const metodo = (JSON.parse(detail) as { metodo?: string }).metodo;
 	return metodo === 'passkey' ? `${base} con una llave de acceso` : `${base} con tu clave`;
 }
-
-const json = <T>(schema: T, description: string) => ({
-	description,
-	content: { 'application/json': { schema } }
-});
-const errors = (...codes: [number, string][]) =>
-	Object.fromEntries(codes.map(([status, d]) => [status, json(ApiErrorBody, d)]));
 
 /** Sessions are named by the first 16 hex characters of their token hash: enough, and not the hash. */
 const publicId = (tokenHash: string) => tokenHash.slice(0, 16);

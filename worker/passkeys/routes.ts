@@ -10,7 +10,6 @@ import { isoBase64URL, parseAuthenticatorData } from '@simplewebauthn/server/hel
 import type { Context } from 'hono';
 import { SessionInfo } from '../../src/lib/domain/api/auth';
 import { formatCuil } from '../../src/lib/domain/cuil';
-import { ApiErrorBody } from '../../src/lib/domain/api/errors';
 import {
 	AuthenticationVerifyRequest,
 	CeremonyOptions,
@@ -26,6 +25,7 @@ import { sessionInfo } from '../auth/routes';
 import { assertRecentAuth, requireSession } from '../auth/sessions';
 import type { AppEnv } from '../env';
 import { createApp } from '../http/app';
+import { errors, json, jsonBody } from '../http/openapi';
 import { ApiError } from '../http/errors';
 import { clientIp, userAgent } from '../http/request-info';
 import { CHALLENGE_TTL_MS, type Ceremony } from './challenges';
@@ -45,13 +45,6 @@ import {
 
 /** ES256 first (every platform authenticator), RS256 for older Windows Hello. */
 const ALGORITHMS = [-7, -257];
-
-const json = <T>(schema: T, description: string) => ({
-	description,
-	content: { 'application/json': { schema } }
-});
-const errors = (...codes: [number, string][]) =>
-	Object.fromEntries(codes.map(([status, d]) => [status, json(ApiErrorBody, d)]));
 
 function origins(c: Context<AppEnv>): string[] {
 	return c.env.ALLOWED_ORIGINS.split(',')
@@ -134,9 +127,7 @@ const registrationVerify = createRoute({
 	path: '/registration/verify',
 	tags: ['Llaves de acceso'],
 	summary: 'Guardar la llave de acceso creada',
-	request: {
-		body: { required: true, content: { 'application/json': { schema: RegistrationVerifyRequest } } }
-	},
+	request: jsonBody(RegistrationVerifyRequest),
 	responses: {
 		201: json(PasskeySummary, 'Llave de acceso guardada'),
 		...errors(
@@ -160,9 +151,7 @@ const authenticationVerify = createRoute({
 	path: '/authentication/verify',
 	tags: ['Llaves de acceso'],
 	summary: 'Ingresar con una llave de acceso',
-	request: {
-		body: { required: true, content: { 'application/json': { schema: AuthenticationVerifyRequest } } }
-	},
+	request: jsonBody(AuthenticationVerifyRequest),
 	responses: {
 		200: json(SessionInfo, 'Sesión abierta con llave de acceso'),
 		...errors([400, 'Respuesta inválida o desafío vencido'], [401, 'Llave desconocida o inválida'])
@@ -184,7 +173,7 @@ const rename = createRoute({
 	summary: 'Cambiar el nombre de una llave de acceso',
 	request: {
 		params: PasskeyIdParam,
-		body: { required: true, content: { 'application/json': { schema: RenamePasskeyRequest } } }
+		...jsonBody(RenamePasskeyRequest)
 	},
 	responses: {
 		200: json(PasskeySummary, 'Llave renombrada'),
