@@ -8,6 +8,17 @@ export const ROSA = { cuil: '27-05123456-7', clave: 'Mate-Lluvia-73!', nombres: 
 /** Only for wrong-clave journeys: at most two failures per run, below the account's free attempts. */
 export const MARTIN = { cuil: '23-30456789-9', clave: 'Tornillo.Azul-58', nombres: 'Martín Ezequiel' };
 export const DAIANA = { cuil: '27-38765432-7', clave: 'Girasol-Rio-91!', nombres: 'Daiana Soledad' };
+/**
+ * Only for clave-life.spec.ts, which creates his clave, changes it, recovers it and locks the account:
+ * no other journey may depend on his state.
+ */
+export const LUCAS = {
+	cuil: '20-44123456-3',
+	dni: '44123456',
+	tramite: '00712345689',
+	email: 'lucas.romero@example.com',
+	nombres: 'Lucas Gabriel'
+};
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -25,14 +36,18 @@ export async function expectAccessible(page: Page) {
 
 /**
  * Chromium logs every 4xx fetch as a console error. A 401 from the session check (nobody signed in) or
- * from a wrong clave, and a 429, are answers the screens expect and explain; so are a 401 for a passkey
- * the server does not know and a 403 asking for the clave again before a sensitive change. Anything
- * else is a bug, and a CSP violation ("Refused to …") always is.
+ * from a wrong clave, a 423 for an account locked with "No fui yo", and a 429, are answers the screens
+ * expect and explain; so are a 401 for a passkey the server does not know, a 403 asking for the clave
+ * again before a sensitive change, a new clave the policy refuses, wrong security answers and a used
+ * "No fui yo" link. Anything else is a bug, and a CSP violation ("Refused to …") always is.
  */
 const EXPECTED_REFUSALS: { status: RegExp; path: RegExp }[] = [
-	{ status: /^(401|429)$/, path: /^\/api\/auth\// },
+	{ status: /^(401|423|429)$/, path: /^\/api\/auth\// },
 	{ status: /^401$/, path: /^\/api\/passkeys\/authentication\/verify$/ },
-	{ status: /^403$/, path: /^\/api\/passkeys(\/|$)/ }
+	{ status: /^403$/, path: /^\/api\/passkeys(\/|$)/ },
+	{ status: /^400$/, path: /^\/api\/clave\/cambio$/ },
+	{ status: /^401$/, path: /^\/api\/clave\/recuperacion\/respuestas$/ },
+	{ status: /^400$/, path: /^\/api\/clave\/no-fui-yo$/ }
 ];
 
 function isExpectedApiRefusal(message: ConsoleMessage): boolean {

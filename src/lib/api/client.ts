@@ -42,7 +42,8 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 	return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
-async function request<T>(
+/** One call to the API; the screens' own modules (`$lib/api/clave`, …) build on it. */
+export async function request<T>(
 	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
 	path: string,
 	body?: unknown
