@@ -36,7 +36,7 @@ describe('Gestión de Clave: change', () => {
 
 		const res = await change(s.cookie, { claveActual: CLAVE, claveNueva: NUEVA, confirmacion: NUEVA });
 		expect(res.status).toBe(200);
-		expect(await res.json()).toMatchObject({ otrasSesionesCerradas: 1 });
+		expect(await res.json()).toMatchObject({ otrasSesionesCerradas: 1, avisoPor: 'email' });
 
 		expect((await call('/api/auth/session', { cookie: s.cookie })).status).toBe(200);
 		expect((await call('/api/auth/session', { cookie: otherCookie })).status).toBe(401);

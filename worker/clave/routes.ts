@@ -335,7 +335,14 @@ export const clave = createApp()
 			// ASVS 5.0 7.4.3: a clave change ends every other session; this one stays.
 			deleteOtherSessions(c.env.DB, session.citizenId, session.tokenHash)
 		]);
-		return c.json({ otrasSesionesCerradas: others?.n ?? 0, cambiadaEn: new Date(now).toISOString() }, 200);
+		return c.json(
+			{
+				otrasSesionesCerradas: others?.n ?? 0,
+				cambiadaEn: new Date(now).toISOString(),
+				avisoPor: contactOf(row)?.channel ?? null
+			},
+			200
+		);
 	})
 	.openapi(routes.recuperacionInicio, async (c) => {
 		const parsed = parseCuil(c.req.valid('json').cuil);

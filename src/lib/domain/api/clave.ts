@@ -20,7 +20,12 @@ export const ChangeClaveRequest = z
 export type ChangeClaveRequest = z.infer<typeof ChangeClaveRequest>;
 
 export const ChangeClaveResponse = z
-	.object({ otrasSesionesCerradas: z.number().int(), cambiadaEn: z.iso.datetime() })
+	.object({
+		otrasSesionesCerradas: z.number().int(),
+		cambiadaEn: z.iso.datetime(),
+		/** Where the notice went: the person's email, a text message, or nowhere (no contact on file). */
+		avisoPor: z.enum(['email', 'sms']).nullable()
+	})
 	.meta({ id: 'ChangeClaveResponse' });
 export type ChangeClaveResponse = z.infer<typeof ChangeClaveResponse>;
 
