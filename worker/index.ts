@@ -8,6 +8,7 @@ import { notFound, onError } from './http/errors';
 import { passkeys } from './passkeys/routes';
 import { clave } from './clave/routes';
 import { cuenta, dev } from './cuenta/routes';
+import { servicios } from './servicios/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 
 export { LoginThrottle } from './auth/throttle';
@@ -27,6 +28,7 @@ app.route('/auth', auth);
 app.route('/passkeys', passkeys);
 app.route('/clave', clave);
 app.route('/cuenta', cuenta);
+app.route('/servicios', servicios);
 app.route('/dev', dev);
 
 app.doc31('/openapi.json', {

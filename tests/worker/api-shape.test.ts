@@ -164,7 +164,17 @@ describe('OpenAPI document', () => {
 			'/api/passkeys/authentication/verify',
 			'/api/passkeys/registration/options',
 			'/api/passkeys/registration/verify',
-			'/api/passkeys/{id}'
+			'/api/passkeys/{id}',
+			'/api/servicios/cobro',
+			'/api/servicios/datos',
+			'/api/servicios/datos/confirmar',
+			'/api/servicios/historia-laboral',
+			'/api/servicios/pagos',
+			'/api/servicios/pagos/{id}',
+			'/api/servicios/prestaciones',
+			'/api/servicios/tramites',
+			'/api/servicios/tramites/catalogo',
+			'/api/servicios/tramites/{id}'
 		]);
 		for (const [path, ops] of Object.entries(doc.paths))
 			for (const [method, op] of Object.entries(ops)) {

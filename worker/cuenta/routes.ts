@@ -24,7 +24,13 @@ const DESCRIPTIONS: Record<string, string> = {
 	passkey_contador_invalido: 'Rechazamos una llave de acceso que parecía copiada',
 	no_fui_yo: 'Avisaste “No fui yo”: cerramos todas las sesiones y bloqueamos la cuenta',
 	sesion_cerrada: 'Cerraste una sesión',
-	sesiones_cerradas: 'Cerraste todas las demás sesiones'
+	sesiones_cerradas: 'Cerraste todas las demás sesiones',
+	domicilio_cambiado: 'Cambiaste tu domicilio',
+	contacto_cambio_solicitado: 'Pediste cambiar tu correo o tu celular',
+	contacto_codigo_incorrecto: 'Código equivocado al confirmar un correo o celular nuevo',
+	email_cambiado: 'Cambiaste tu correo electrónico',
+	telefono_cambiado: 'Cambiaste tu celular',
+	cbu_cambio_solicitado: 'Pediste cambiar la cuenta bancaria (CBU) donde cobrás'
 };
 
 function describe(type: string, detail: string | null): string {

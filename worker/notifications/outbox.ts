@@ -12,8 +12,10 @@ export type MessageKind =
 	| 'clave_recuperada'
 	| 'passkey_agregada'
 	| 'ingreso_nuevo_dispositivo'
+	| 'contacto_cambiado'
 	| 'codigo_recuperacion'
-	| 'codigo_alta';
+	| 'codigo_alta'
+	| 'codigo_contacto';
 
 export interface Recipient {
 	id: number;
@@ -63,7 +65,10 @@ const when = (now: number) =>
 		timeZone: 'America/Argentina/Buenos_Aires'
 	}).format(now);
 
-const NOTICES: Record<Exclude<MessageKind, 'codigo_recuperacion' | 'codigo_alta'>, [string, string]> = {
+const NOTICES: Record<
+	Exclude<MessageKind, 'codigo_recuperacion' | 'codigo_alta' | 'codigo_contacto'>,
+	[string, string]
+> = {
 	clave_creada: [
 		'Creaste tu Clave de Seguridad Social',
 		'se creó la Clave de Seguridad Social de tu cuenta de mi ANSES'
@@ -83,6 +88,10 @@ const NOTICES: Record<Exclude<MessageKind, 'codigo_recuperacion' | 'codigo_alta'
 	ingreso_nuevo_dispositivo: [
 		'Ingresaste desde un dispositivo nuevo',
 		'alguien ingresó a tu cuenta de mi ANSES desde un teléfono o computadora que no habías usado antes'
+	],
+	contacto_cambiado: [
+		'Cambiaste tu correo o tu celular',
+		'se cambió el correo electrónico o el celular de tu cuenta de mi ANSES'
 	]
 };
 
@@ -148,6 +157,37 @@ export function codeMessage(
 			kind,
 			channel: contact.channel,
 			recipient: contact.address,
+			subject: `Tu código de mi ANSES: ${code}`,
+			body
+		},
+		now
+	);
+}
+
+/**
+ * The code that confirms a new email or phone, sent to that NEW address: entering it proves the person
+ * reads it. The old address gets a `contacto_cambiado` notice once the change is made.
+ */
+export function contactCodeMessage(
+	db: D1Database,
+	r: Pick<Recipient, 'id' | 'nombres'>,
+	to: { channel: 'email' | 'sms'; address: string },
+	code: string,
+	now: number
+): D1PreparedStatement {
+	const what = to.channel === 'email' ? 'confirmar este correo' : 'confirmar este celular';
+	const body = [
+		`Hola, ${r.nombres}:`,
+		`Tu código para ${what} en mi ANSES es ${code}. Vence en 10 minutos.`,
+		'Si no lo pediste, ignorá este mensaje. No se lo des a nadie: ANSES nunca te lo va a pedir.'
+	].join('\n\n');
+	return queue(
+		db,
+		{
+			citizenId: r.id,
+			kind: 'codigo_contacto',
+			channel: to.channel,
+			recipient: to.address,
 			subject: `Tu código de mi ANSES: ${code}`,
 			body
 		},

@@ -21,6 +21,15 @@ import { hashClave, pepperBytes, type Argon2id } from '../auth/clave-hash';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { normalizeAnswer } from '../../src/lib/domain/security-questions';
 import { DEFAULT_SEED, createCitizenGenerator, demoCitizenRows, type CitizenRow } from './generate';
+import { DEMO_EMPLOYERS, DEMO_SERVICIOS, createServiciosGenerator } from './servicios';
+import {
+	demoSql as demoServiciosSql,
+	footerSql,
+	headerSql,
+	referenceSql,
+	rowsSql,
+	type IdCounters
+} from './servicios-sql';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,9 +49,27 @@ const STATEMENT_CHARS = 80_000;
 const ROWS_PER_STATEMENT = 100;
 /** wrangler reads a whole file into memory and sends it as one batch: keep each one moderate. */
 const FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * The expansion at the end of each file (servicios-sql.ts) writes about 25 rows per citizen in one
+ * statement; capping citizens per file keeps that statement to about a million rows.
+ */
+const CITIZENS_PER_FILE = 40_000;
 
 const CITIZEN_COLUMNS =
 	'cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, dni_tramite, nivel, created_at';
+
+/**
+ * Generated rows get explicit ids (citizens, benefits, employments, requests), counted on from the
+ * largest ids in the database, so that a benefit's row can name its citizen without a lookup.
+ */
+interface Ids extends IdCounters {
+	citizen: number;
+}
+
+type Generators = {
+	citizens: ReturnType<typeof createCitizenGenerator>;
+	servicios: ReturnType<typeof createServiciosGenerator>;
+};
 
 const USAGE = `Uso: npm run seed -- [opciones]
   --citizens N      ciudadanos generados además de las cuentas demo (por defecto 5000)
@@ -65,6 +92,7 @@ async function main(): Promise<void> {
 	if (!Number.isSafeInteger(count) || count < 0)
 		throw new SeedError(`--citizens espera un número entero, no "${values.citizens}".\n${USAGE}`);
 	const generator = createCitizenGenerator(values.seed);
+	const generators: Generators = { citizens: generator, servicios: createServiciosGenerator(values.seed) };
 	if (count > generator.maxCount)
 		throw new SeedError(`Con esta semilla se pueden generar hasta ${generator.maxCount} ciudadanos.`);
 
@@ -73,7 +101,13 @@ async function main(): Promise<void> {
 
 	if (values['sql-out']) {
 		const file = resolve(values['sql-out']);
-		const sql = await writeSqlFile(file, await demoSql(), generator, count);
+		const sql = await writeSqlFile(
+			file,
+			await demoSql(generators),
+			generators,
+			count,
+			firstIds(EMPTY_DATABASE)
+		);
 		console.log(
 			`SQL escrito en ${file}: ${DEMO_ACCOUNTS.length} cuentas demo y ${fmt(count)} ciudadanos ` +
 				`(${(sql / 1048576).toFixed(1)} MiB, ${seconds(started)} s).`
@@ -98,7 +132,15 @@ async function main(): Promise<void> {
 	const folder = join(ROOT, 'node_modules', '.cache', 'mi-anses-seed', `${process.pid}-${Date.now()}`);
 	mkdirSync(folder, { recursive: true });
 	try {
-		const files = await applyInFiles(folder, await demoSql(), generator, generated, persistTo, state.maxId);
+		const files = await applyInFiles(
+			folder,
+			await demoSql(generators),
+			generators,
+			generated,
+			persistTo,
+			state,
+			firstIds(state)
+		);
 		const demosBefore = state.total - state.others;
 		const demos =
 			demosBefore === 0
@@ -134,10 +176,10 @@ function parseFlags() {
  * The demo accounts and their clave hashes. Written so that running it on a seeded database changes
  * nothing: each row is inserted only when its CUIL (or its clave) is not there yet.
  */
-async function demoSql(): Promise<string> {
+async function demoSql(generators: Generators): Promise<string> {
 	const argon2 = await nodeArgon2();
 	const pepper = readPepper();
-	const lines: string[] = [];
+	const lines: string[] = [referenceSql([...DEMO_EMPLOYERS, ...generators.servicios.employers])];
 	const demos = demoCitizenRows();
 	DEMO_ACCOUNTS.forEach((account, j) => {
 		const row = demos[j];
@@ -161,29 +203,57 @@ async function demoSql(): Promise<string> {
 					`WHERE a.citizen_id = citizens.id AND a.question_id = ${text(question)});`
 			);
 	});
+	DEMO_ACCOUNTS.forEach((account, j) => {
+		const servicios = DEMO_SERVICIOS[account.dni];
+		if (servicios) lines.push(demoServiciosSql(demos[j].cuil, servicios));
+	});
 	return lines.join('\n') + '\n';
 }
 
-/** Multi-row INSERT statements for rows start..end−1, each under D1's statement size limit. */
-function* citizenStatements(
-	generator: ReturnType<typeof createCitizenGenerator>,
-	start: number,
-	end: number
-): Generator<string> {
-	const head = `INSERT INTO citizens (${CITIZEN_COLUMNS}) VALUES\n`;
+/**
+ * Multi-row INSERT statements for rows start..end−1, each under D1's statement size limit, each block of
+ * citizens followed by their services (servicios-sql.ts). `ids` advances as rows are produced.
+ */
+function* citizenStatements(generators: Generators, start: number, end: number, ids: Ids): Generator<string> {
+	const head = `INSERT INTO citizens (id, ${CITIZEN_COLUMNS}) VALUES\n`;
 	let values: string[] = [];
+	let people: Parameters<typeof rowsSql>[0] = [];
 	let bytes = head.length;
+	const block = () => head + values.join(',\n') + ';\n' + rowsSql(people, ids);
 	for (let i = start; i < end; i++) {
-		const tuple = `(${rowValues(generator.citizenAt(i))})`;
+		const row = generators.citizens.citizenAt(i);
+		const citizenId = ids.citizen++;
+		const tuple = `(${citizenId}, ${rowValues(row)})`;
 		if (values.length >= ROWS_PER_STATEMENT || bytes + tuple.length + 2 > STATEMENT_CHARS) {
-			yield head + values.join(',\n') + ';\n';
+			yield block();
 			values = [];
+			people = [];
 			bytes = head.length;
 		}
 		values.push(tuple);
+		people.push({ citizenId, data: generators.servicios.serviciosAt(i, row) });
 		bytes += tuple.length + 2;
 	}
-	if (values.length > 0) yield head + values.join(',\n') + ';\n';
+	if (values.length > 0) yield block();
+}
+
+const EMPTY_DATABASE: DatabaseState = {
+	total: 0,
+	others: 0,
+	maxId: 0,
+	maxPrestacion: 0,
+	maxEmpleo: 0,
+	maxTramite: 0
+};
+
+/** The first ids of this run: after every row already there (and after the demo rows about to be added). */
+function firstIds(state: DatabaseState): Ids {
+	return {
+		citizen: state.maxId + DEMO_ACCOUNTS.length + 1,
+		prestacion: state.maxPrestacion + 100,
+		empleo: state.maxEmpleo + 100,
+		tramite: state.maxTramite + 100
+	};
 }
 
 /**
@@ -194,22 +264,27 @@ function* citizenStatements(
 async function applyInFiles(
 	folder: string,
 	demo: string,
-	generator: ReturnType<typeof createCitizenGenerator>,
+	generators: Generators,
 	count: number,
 	persistTo: string | undefined,
-	maxIdBefore: number
+	before: DatabaseState,
+	ids: Ids
 ): Promise<number> {
+	const maxIdBefore = before.maxId;
 	let fileNumber = 0;
 	let pending: Promise<void> | undefined;
 	let chunk: string[] = [demo];
 	let chunkBytes = demo.length;
+	let citizensInChunk = 0;
 	let applied = 0;
 
 	const flush = async (): Promise<void> => {
 		const file = join(folder, `seed-${String(++fileNumber).padStart(4, '0')}.sql`);
-		writeFileSync(file, chunk.join(''));
+		// Each file stages and expands its own rows (servicios-sql.ts), so each lands whole on its own.
+		writeFileSync(file, headerSql() + chunk.join('') + footerSql());
 		chunk = [];
 		chunkBytes = 0;
+		citizensInChunk = 0;
 		await pending;
 		pending = wrangler(['--file', file], persistTo).then(() => {
 			rmSync(file, { force: true });
@@ -221,10 +296,15 @@ async function applyInFiles(
 	};
 
 	try {
-		for (const statement of citizenStatements(generator, 0, count)) {
-			if (chunkBytes + statement.length > FILE_BYTES && chunk.length > 0) await flush();
+		for (const statement of citizenStatements(generators, 0, count, ids)) {
+			if (
+				(chunkBytes + statement.length > FILE_BYTES || citizensInChunk >= CITIZENS_PER_FILE) &&
+				chunk.length > 0
+			)
+				await flush();
 			chunk.push(statement);
 			chunkBytes += statement.length;
+			citizensInChunk += ROWS_PER_STATEMENT;
 		}
 		if (chunk.length > 0) await flush();
 		await pending;
@@ -234,7 +314,16 @@ async function applyInFiles(
 			const undone = await wrangler(
 				[
 					'--command',
-					`DELETE FROM claves WHERE citizen_id > ${maxIdBefore}; DELETE FROM citizens WHERE id > ${maxIdBefore};`
+					// Children first, each through an index: this must not depend on foreign-key cascades.
+					`DELETE FROM pago_conceptos WHERE pago_id IN (SELECT id FROM pagos WHERE citizen_id > ${maxIdBefore}); ` +
+						`DELETE FROM pagos WHERE citizen_id > ${maxIdBefore}; ` +
+						`DELETE FROM prestaciones WHERE id > ${before.maxPrestacion}; ` +
+						`DELETE FROM aportes WHERE empleo_id > ${before.maxEmpleo}; ` +
+						`DELETE FROM empleos WHERE id > ${before.maxEmpleo}; ` +
+						`DELETE FROM tramite_estados WHERE tramite_id > ${before.maxTramite}; ` +
+						`DELETE FROM tramites WHERE id > ${before.maxTramite}; ` +
+						`DELETE FROM domicilios WHERE citizen_id > ${maxIdBefore}; ` +
+						`DELETE FROM claves WHERE citizen_id > ${maxIdBefore}; DELETE FROM citizens WHERE id > ${maxIdBefore};`
 				],
 				persistTo
 			).then(
@@ -254,8 +343,9 @@ async function applyInFiles(
 async function writeSqlFile(
 	file: string,
 	demo: string,
-	generator: ReturnType<typeof createCitizenGenerator>,
-	count: number
+	generators: Generators,
+	count: number,
+	ids: Ids
 ): Promise<number> {
 	const out = createWriteStream(file);
 	let bytes = 0;
@@ -264,8 +354,10 @@ async function writeSqlFile(
 		// Waiting for 'drain' keeps a million rows from piling up in the stream's buffer.
 		if (!out.write(s)) await once(out, 'drain');
 	};
+	await write(headerSql());
 	await write(demo);
-	for (const statement of citizenStatements(generator, 0, count)) await write(statement);
+	for (const statement of citizenStatements(generators, 0, count, ids)) await write(statement);
+	await write(footerSql());
 	out.end();
 	await once(out, 'finish');
 	return bytes;
@@ -276,6 +368,9 @@ interface DatabaseState {
 	/** Citizens other than the demo accounts. */
 	others: number;
 	maxId: number;
+	maxPrestacion: number;
+	maxEmpleo: number;
+	maxTramite: number;
 }
 
 async function databaseState(persistTo: string | undefined): Promise<DatabaseState> {
@@ -287,7 +382,10 @@ async function databaseState(persistTo: string | undefined): Promise<DatabaseSta
 			'--json',
 			'--command',
 			`SELECT count(*) AS total, coalesce(sum(cuil NOT IN (${demoCuils})), 0) AS others, ` +
-				'coalesce(max(id), 0) AS maxId FROM citizens'
+				'coalesce(max(id), 0) AS maxId, ' +
+				'(SELECT coalesce(max(id), 0) FROM prestaciones) AS maxPrestacion, ' +
+				'(SELECT coalesce(max(id), 0) FROM empleos) AS maxEmpleo, ' +
+				'(SELECT coalesce(max(id), 0) FROM tramites) AS maxTramite FROM citizens'
 		],
 		persistTo
 	).catch((error: unknown) => {

@@ -1,0 +1,65 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { SQL } from '../../worker/servicios/queries';
+
+/**
+ * The issue's rule: no query a screen makes may read a whole table whose size grows with the number of
+ * citizens. SQLite says how it will run each statement (EXPLAIN QUERY PLAN): `SEARCH` walks a key or an
+ * index range, `SCAN` reads the whole table (or the whole of an index, with USING INDEX). A full scan is
+ * allowed only on the small reference tables of a few rows a month or a code (employers and bank
+ * branches are not among them: there are hundreds of thousands of employers in Argentina).
+ */
+const REFERENCE_TABLES = ['montos_referencia', 'conceptos'];
+
+/** Aliases the statements give tables, so a plan line names the table it reads. */
+function aliases(sql: string): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const m of sql.matchAll(
+		/\b(?:FROM|JOIN|INTO|UPDATE)\s+(\w+)(?:\s+(?:AS\s+)?(?!ON\b|WHERE\b|JOIN\b|LEFT\b|SET\b|VALUES\b|ORDER\b)(\w+))?/gi
+	)) {
+		out.set(m[1], m[1]);
+		if (m[2]) out.set(m[2], m[1]);
+	}
+	return out;
+}
+
+function parameterCount(sql: string): number {
+	return Math.max(0, ...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
+}
+
+async function plan(sql: string): Promise<string[]> {
+	const values = Array.from({ length: parameterCount(sql) }, () => 1);
+	const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+		.bind(...values)
+		.all<{ detail: string }>();
+	return results.map((r) => r.detail);
+}
+
+describe('query plans of the citizen services', () => {
+	it('covers every statement the servicios queries make', () => {
+		expect(Object.keys(SQL).length).toBeGreaterThanOrEqual(20);
+	});
+
+	for (const [name, sql] of Object.entries(SQL))
+		it(`${name} never scans a table that grows with citizens`, async () => {
+			const lines = await plan(sql);
+			const names = aliases(sql);
+			const scans = lines
+				.map((line) => /^SCAN (\w+)/.exec(line))
+				.filter((m): m is RegExpExecArray => m !== null)
+				.map((m) => names.get(m[1]) ?? m[1])
+				.filter((table) => !REFERENCE_TABLES.includes(table));
+			expect(scans, `${name}:\n${lines.join('\n')}`).toEqual([]);
+			// A statement that reads a person's rows goes through an index or a key at least once.
+			if (/^\s*SELECT|^\s*UPDATE/i.test(sql))
+				expect(
+					lines.some((l) => /^SEARCH /.test(l)),
+					`${name}:\n${lines.join('\n')}`
+				).toBe(true);
+		});
+
+	it('catches a full scan when there is one (the check itself works)', async () => {
+		const lines = await plan('SELECT id FROM pagos WHERE neto > ?1');
+		expect(lines.some((l) => /^SCAN pagos/.test(l))).toBe(true);
+	});
+});
