@@ -26,6 +26,7 @@ import { checkClave, openSession } from '../auth/login';
 import { insertSecurityEvent } from '../auth/queries';
 import { sessionInfo } from '../auth/routes';
 import { RECENT_AUTH_MS, requireSession } from '../auth/sessions';
+import { codeMac, constantTimeEqualHex, sixDigitCode } from '../auth/one-time-code';
 import { newToken, tokenHash } from '../auth/tokens';
 import type { AppEnv } from '../env';
 import { createApp } from '../http/app';
@@ -83,38 +84,6 @@ function event(
 }
 
 const origin = (c: Context) => new URL(c.req.url).origin;
-
-/** A uniformly random 6-digit code (rejection sampling keeps every value equally likely). */
-function sixDigitCode(): string {
-	const buf = new Uint32Array(1);
-	for (;;) {
-		crypto.getRandomValues(buf);
-		if (buf[0] < 4_294_000_000) return String(buf[0] % 1_000_000).padStart(6, '0');
-	}
-}
-
-/**
- * Codes are stored as HMAC(pepper, flow id + code): a database copy alone cannot be brute-forced
- * through the million values without the Worker secret.
- */
-async function codeMac(pepper: Uint8Array, flowId: string, code: string): Promise<string> {
-	const key = await crypto.subtle.importKey(
-		'raw',
-		pepper as Uint8Array<ArrayBuffer>,
-		{ name: 'HMAC', hash: 'SHA-256' },
-		false,
-		['sign']
-	);
-	const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${flowId}:${code}`));
-	return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function constantTimeEqualHex(a: string, b: string): boolean {
-	if (a.length !== b.length) return false;
-	let diff = 0;
-	for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-	return diff === 0;
-}
 
 /** Two of the person's questions; for an unknown CUIL, two that stay the same on every try. */
 async function questionsFor(c: Context<AppEnv>, cuil: string, answered: string[]): Promise<string[]> {
