@@ -4,6 +4,7 @@
  *
  * - Clave hash: CPU time of one Argon2id hash (OWASP parameters) inside workerd.
  * - Passkey: Worker time to verify one passkey sign-in (SimpleWebAuthn, ES256) inside workerd.
+ * - Scale: the busiest screens' queries with 1,000 and 1,000,000 seeded citizens (`--no-scale` skips).
  * - Login page first load: gzip bytes of the HTML, JS and CSS the browser fetches for /ingresar,
  *   read from a real Chromium page load against the built app (fonts and images listed apart).
  */
@@ -138,10 +139,86 @@ async function benchLoginBytes() {
 	}
 }
 
+/**
+ * The busiest screens' queries against a small and a large population, side by side. Each database is
+ * seeded once into its own folder under .wrangler/ and reused by later runs (the million takes minutes
+ * and about 2 GB). Times are medians of signed-in requests from this process on loopback.
+ */
+const SCALES = [
+	{ name: '1k', citizens: 1_000 },
+	{ name: '1M', citizens: 1_000_000 }
+];
+const SCREENS = [
+	['prestaciones', '/api/servicios/prestaciones'],
+	['pagos', '/api/servicios/pagos?limit=12'],
+	['cobro', '/api/servicios/cobro'],
+	['historia laboral', '/api/servicios/historia-laboral'],
+	['tramites', '/api/servicios/tramites'],
+	['sesión', '/api/auth/session']
+] as const;
+
+function run(cmd: string, args: string[]) {
+	const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+async function benchScale() {
+	const out: Record<string, Record<string, number>> = {};
+	for (const [i, scale] of SCALES.entries()) {
+		const persist = path.join(root, `.wrangler/bench-${scale.name.toLowerCase()}`);
+		run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
+		run('npx', [
+			'tsx',
+			'worker/seed/cli.ts',
+			'--citizens',
+			String(scale.citizens),
+			'--if-empty',
+			'--persist-to',
+			persist
+		]);
+		const port = 8792 + i;
+		const origin = `http://localhost:${port}`;
+		const child = startWrangler(['--persist-to', persist, '--var', `ALLOWED_ORIGINS:${origin}`], port);
+		try {
+			await waitFor(`http://127.0.0.1:${port}/api/health`);
+			out[scale.name] = {};
+			for (const [cuil, clave] of [
+				['27051234567', 'Mate-Lluvia-73!'],
+				['23304567899', 'Tornillo.Azul-58']
+			]) {
+				const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', origin },
+					body: JSON.stringify({ cuil, clave })
+				});
+				if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status}`);
+				const cookie = res.headers
+					.getSetCookie()
+					.map((c) => c.split(';')[0])
+					.join('; ');
+				for (const [screen, url] of SCREENS) {
+					const times: number[] = [];
+					for (let k = 0; k < 30; k++) {
+						const t = performance.now();
+						await (await fetch(`http://127.0.0.1:${port}${url}`, { headers: { cookie } })).text();
+						times.push(performance.now() - t);
+					}
+					const key = `${screen} (${cuil === '27051234567' ? 'Rosa' : 'Martín'})`;
+					out[scale.name][key] = median(times.slice(5));
+				}
+			}
+		} finally {
+			stop(child);
+		}
+	}
+	return out;
+}
+
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 const hash = await benchWorkerOps();
 const login = await benchLoginBytes();
+const scale = process.argv.includes('--no-scale') ? null : await benchScale();
 const results = {
 	date: new Date().toISOString(),
 	node: process.version,
@@ -152,7 +229,8 @@ const results = {
 		budgetBytes: LOGIN_BUDGET,
 		fontsAndImagesGzipBytes: login.otherGzip,
 		files: login.files
-	}
+	},
+	scale
 };
 fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
 fs.writeFileSync(path.join(root, 'tests/reports/bench.json'), JSON.stringify(results, null, 2));
@@ -164,4 +242,14 @@ console.log(
 	`login first load, HTML+JS+CSS (gzip)     ${kib(login.htmlJsCssGzip).padEnd(14)} ≤ ${kib(LOGIN_BUDGET)} ${login.htmlJsCssGzip <= LOGIN_BUDGET ? 'ok' : 'OVER'}`
 );
 console.log(`login first load, fonts/images (gzip)    ${kib(login.otherGzip).padEnd(14)} —`);
+if (scale) {
+	console.log('\nscreen query (median ms)                  1k        1M     ratio');
+	for (const key of Object.keys(scale['1k'])) {
+		const a = scale['1k'][key];
+		const b = scale['1M'][key];
+		console.log(
+			`${key.padEnd(40)} ${a.toFixed(2).padStart(7)}  ${b.toFixed(2).padStart(8)}  ${(b / a).toFixed(2).padStart(6)}`
+		);
+	}
+}
 console.log('\nwritten to tests/reports/bench.json');
