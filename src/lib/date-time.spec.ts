@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatLongDate } from './date-time';
+import {
+	formatDateTime,
+	formatDay,
+	formatLongDate,
+	formatPaymentDay,
+	formatPeriodo,
+	formatShortDate,
+	formatSnapshotDate
+} from './date-time';
 
 describe('formatLongDate', () => {
 	it('writes the date in words, as people in Argentina say it', () => {
@@ -14,5 +22,21 @@ describe('formatLongDate', () => {
 describe('formatDateTime', () => {
 	it('adds the time on a 24-hour clock in Buenos Aires', () => {
 		expect(formatDateTime('2026-11-25T16:07:00Z')).toBe('25 de noviembre de 2026 a las 13:07');
+	});
+});
+
+describe('calendar dates and periods', () => {
+	it('reads a payment date as that day in Argentina', () => {
+		expect(formatPaymentDay('2026-01-09')).toBe('viernes 9 de enero');
+		expect(formatShortDate('2026-01-09')).toBe('09/01/2026');
+		expect(formatDay('2026-01-09')).toBe('9 de enero de 2026');
+	});
+
+	it('names a period by its month', () => {
+		expect(formatPeriodo('2026-01')).toBe('enero de 2026');
+	});
+
+	it('dates a kept copy as "12/11 14:30" in Buenos Aires', () => {
+		expect(formatSnapshotDate('2026-11-12T17:30:00Z')).toBe('12/11 14:30');
 	});
 });

@@ -47,10 +47,13 @@ const EXPECTED_REFUSALS: { status: RegExp; path: RegExp }[] = [
 	{ status: /^403$/, path: /^\/api\/passkeys(\/|$)/ },
 	{ status: /^400$/, path: /^\/api\/clave\/cambio$/ },
 	{ status: /^401$/, path: /^\/api\/clave\/recuperacion\/respuestas$/ },
-	{ status: /^400$/, path: /^\/api\/clave\/no-fui-yo$/ }
+	{ status: /^400$/, path: /^\/api\/clave\/no-fui-yo$/ },
+	{ status: /^403$/, path: /^\/api\/servicios\/(tramites|datos)$/ }
 ];
 
 function isExpectedApiRefusal(message: ConsoleMessage): boolean {
+	// A journey that turns the network off (context.setOffline) expects the API calls to fail.
+	if (/net::ERR_INTERNET_DISCONNECTED/.test(message.text())) return true;
 	const status = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(
 		message.text()
 	)?.[1];

@@ -19,8 +19,16 @@ test('una jubilada ingresa, ve sus datos, sigue adentro al recargar y al salir s
 	await expect(datos).toContainText('27-05123456-7');
 	await expect(datos).toContainText('nivel 2');
 	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(7);
-	// Of the sections, only Gestión de Clave is open yet.
-	await expect(page.getByRole('main').getByRole('link')).toHaveText(['Gestión de Clave']);
+	// Of the sections, only Certificados y constancias is still to come.
+	await expect(page.getByRole('main').getByRole('link')).toHaveText([
+		'Mis prestaciones',
+		'Cobros',
+		'Historia laboral y aportes',
+		'Trámites',
+		'Gestión de Clave',
+		'Mis datos'
+	]);
+	await expect(page.getByText('Muy pronto')).toHaveCount(1);
 	await expectAccessible(page);
 
 	await page.reload();

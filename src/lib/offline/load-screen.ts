@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { ApiError } from '$lib/api/client';
+import { loadWithSnapshot, snapshotKey, type Loaded } from './snapshots';
+
+const NO_COPY =
+	'No hay conexión y todavía no guardamos estos datos en este dispositivo. Revisá tu internet y probá de nuevo.';
+
+/** A private screen's load: its data through the offline copy, or the error page with words to act on. */
+export async function loadScreen<T>(
+	cuil: string,
+	screen: string,
+	fetcher: () => Promise<T>
+): Promise<Loaded<T>> {
+	try {
+		return await loadWithSnapshot(snapshotKey(cuil, screen), fetcher);
+	} catch (cause) {
+		if (cause instanceof ApiError && cause.status === 404)
+			error(404, { message: cause.message, code: cause.code });
+		if (cause instanceof ApiError && cause.status === 0) error(503, { message: NO_COPY, code: cause.code });
+		const message = cause instanceof ApiError ? cause.message : 'No pudimos cargar tus datos.';
+		error(503, { message, code: cause instanceof ApiError ? cause.code : undefined });
+	}
+}

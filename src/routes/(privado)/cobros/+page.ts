@@ -1,0 +1,13 @@
+import { getCobro, getPagos, getPrestaciones } from '$lib/api/servicios';
+import { loadScreen } from '$lib/offline';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ parent }) => {
+	const { session } = await parent();
+	return {
+		screen: await loadScreen(session.user.cuil, 'cobros', async () => {
+			const [cobro, pagos, prestaciones] = await Promise.all([getCobro(), getPagos(), getPrestaciones()]);
+			return { cobro, pagos, prestaciones: prestaciones.items };
+		})
+	};
+};
