@@ -1,8 +1,78 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { ManifestTransform } from 'workbox-build';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const output = path.resolve('.svelte-kit/output');
+const excludedList = path.join(output, 'not-precached.json');
+
+/**
+ * Chunks that must never be precached: the password-strength dictionaries (≈ 630 KiB gzip) load only on
+ * the screens that ask for a new clave. Their file names are hashes, so the client build records which
+ * chunks hold @zxcvbn-ts modules, and the service worker's manifest leaves those out.
+ */
+function recordStrengthChunks(): Plugin {
+	return {
+		name: 'mi-anses:record-strength-chunks',
+		apply: 'build',
+		generateBundle(_options, bundle) {
+			if (this.environment?.name !== 'client') return;
+			const files = Object.values(bundle)
+				.filter((c) => c.type === 'chunk' && c.moduleIds.some((id) => /@zxcvbn-ts|argentine-words/.test(id)))
+				.map((c) => c.fileName);
+			fs.mkdirSync(output, { recursive: true });
+			fs.writeFileSync(excludedList, JSON.stringify(files));
+		}
+	};
+}
+
+/**
+ * The precache manifest: the built client files but the excluded chunks, with the SPA shell under "/"
+ * (revisioned by the app version, since the adapter writes index.html after the worker is built).
+ */
+const precacheManifest: ManifestTransform = async (entries) => {
+	const excluded = new Set<string>(JSON.parse(fs.readFileSync(excludedList, 'utf8')));
+	const manifest = entries
+		.filter((e) => e.url.startsWith('client/'))
+		.map((e) => ({ ...e, url: e.url.slice('client/'.length) }))
+		.filter((e) => !excluded.has(e.url));
+	const version = fs.readFileSync(path.join(output, 'client/_app/version.json'));
+	manifest.push({
+		url: '/',
+		revision: createHash('sha256').update(version).digest('hex').slice(0, 16),
+		size: 0
+	});
+	return { manifest };
+};
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit(),
+		recordStrengthChunks(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// A new version waits until the person accepts it (the update prompt is the PWA issue's).
+			registerType: 'prompt',
+			injectRegister: false,
+			// The web app manifest belongs to the installability work; nothing is emitted yet.
+			manifest: false,
+			kit: { adapterFallback: 'index.html' },
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,svg,png,ico,woff2}'],
+				manifestTransforms: [precacheManifest],
+				// Offline, every page of the app opens from the cached shell...
+				navigateFallback: '/',
+				// ...but the API is never answered from a cache: data for offline reading lives in
+				// IndexedDB (src/lib/offline), where it is tied to the person and dated.
+				navigateFallbackDenylist: [/^\/api\//],
+				runtimeCaching: [],
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
 	server: {
 		// `npm run dev` serves the page on :5173 and forwards /api to `wrangler dev` on :8787.
 		proxy: { '/api': 'http://127.0.0.1:8787' }

@@ -2,6 +2,17 @@ import { goto } from '$app/navigation';
 import { ApiError, getSession, logout } from '$lib/api/client';
 import type { SessionInfo } from '$lib/domain/api/auth';
 
+const CONFIRMED_KEY = 'mia:sesion-confirmada';
+
+function lastConfirmed(): SessionInfo | null {
+	try {
+		const raw = sessionStorage.getItem(CONFIRMED_KEY);
+		return raw ? (JSON.parse(raw) as SessionInfo) : null;
+	} catch {
+		return null;
+	}
+}
+
 /** The signed-in person, shared by the header and the private screens. */
 class Session {
 	info = $state<SessionInfo | null>(null);
@@ -14,12 +25,18 @@ class Session {
 		return this.info?.user ?? null;
 	}
 
-	/** Asks the server who is signed in; `null` when nobody is (401). Other failures are thrown. */
+	/**
+	 * Asks the server who is signed in; `null` when nobody is (401). With no connection, the person this
+	 * tab last confirmed with the server (kept in sessionStorage, which dies with the tab) so the screens
+	 * can show their saved data, marked as not live. Other failures are thrown.
+	 */
 	async load(): Promise<SessionInfo | null> {
 		try {
-			this.info = await getSession();
+			this.set(await getSession());
 		} catch (error) {
-			if (error instanceof ApiError && error.status === 401) this.info = null;
+			if (error instanceof ApiError && error.status === 401) this.forget();
+			else if (error instanceof ApiError && error.code === 'sin_conexion' && lastConfirmed())
+				this.info = lastConfirmed();
 			else throw error;
 		}
 		return this.info;
@@ -32,12 +49,26 @@ class Session {
 
 	set(info: SessionInfo) {
 		this.info = info;
+		try {
+			sessionStorage.setItem(CONFIRMED_KEY, JSON.stringify(info));
+		} catch {
+			/* private mode or full storage: offline reload will ask to sign in */
+		}
+	}
+
+	forget() {
+		this.info = null;
+		try {
+			sessionStorage.removeItem(CONFIRMED_KEY);
+		} catch {
+			/* nothing stored */
+		}
 	}
 
 	/** Closes the session on the server, then forgets the person here. */
 	async signOut() {
 		await logout();
-		this.info = null;
+		this.forget();
 	}
 
 	/** "Salir": closes the session and goes to the sign-in screen, which confirms it. */

@@ -188,7 +188,7 @@ test('without a connection, screens show the last data with its date, and only t
 	await page.getByRole('link', { name: 'Inicio' }).click();
 	await expect(heading(page)).toHaveText(/^Hola/);
 
-	// There is no service worker yet, so the screens are reached inside the app, as a person would.
+	// Reached inside the app, as a person would (the reload case is the next test).
 	await context.setOffline(true);
 	await openFromHome(page, 'Mis prestaciones');
 	await expect(heading(page)).toHaveText('Mis prestaciones');
@@ -220,6 +220,30 @@ test('without a connection, screens show the last data with its date, and only t
 	await expect(page.getByText(/todavía no guardamos estos datos en este dispositivo/)).toBeVisible();
 	await expect(page.getByText('Rosa')).toHaveCount(0);
 	await expect(page.getByRole('heading', { name: /Jubilación/ })).toHaveCount(0);
+	await expectAccessible(page);
+	await context.setOffline(false);
+});
+
+test('a reload with no connection opens the app from the phone and shows the last data with its date', async ({
+	page,
+	context
+}) => {
+	await signInAs(page, ROSA);
+	// The service worker installs on the first visit and controls the page from the next load on.
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect(heading(page)).toHaveText(/^Hola/);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	await openFromHome(page, 'Mis prestaciones');
+	await expect(page.getByRole('heading', { name: /Jubilación/ }).first()).toBeVisible();
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(heading(page)).toHaveText('Mis prestaciones');
+	await expect(page.getByText(/^Sin conexión\. Datos al \d{2}\/\d{2} \d{2}:\d{2}\.$/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Jubilación/ }).first()).toBeVisible();
 	await expectAccessible(page);
 	await context.setOffline(false);
 });
