@@ -57,8 +57,28 @@ export default defineConfig({
 			// A new version waits until the person accepts it (the update prompt is the PWA issue's).
 			registerType: 'prompt',
 			injectRegister: false,
-			// The web app manifest belongs to the installability work; nothing is emitted yet.
-			manifest: false,
+			// The web app manifest (build/manifest.webmanifest, linked from src/app.html and precached):
+			// what Chrome needs to offer "Instalar", in Spanish, with the Poncho palette's colours.
+			manifest: {
+				id: '/inicio',
+				name: 'mi ANSES',
+				short_name: 'mi ANSES',
+				description:
+					'Consultá tus cobros, prestaciones, aportes y trámites de la seguridad social desde tu celular.',
+				lang: 'es-AR',
+				dir: 'ltr',
+				start_url: '/inicio',
+				scope: '/',
+				display: 'standalone',
+				theme_color: '#242c4f',
+				background_color: '#ffffff',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
 			kit: { adapterFallback: 'index.html' },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,svg,png,ico,woff2}'],

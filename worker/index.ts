@@ -10,6 +10,7 @@ import { clave } from './clave/routes';
 import { cuenta, dev } from './cuenta/routes';
 import { servicios } from './servicios/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
+import { checkApiVersion } from './http/version';
 
 export { LoginThrottle } from './auth/throttle';
 export { ChallengeStore } from './passkeys/challenges';
@@ -20,6 +21,8 @@ z.config(es());
 const app = new OpenAPIHono<AppEnv>({ defaultHook }).basePath('/api');
 
 app.use('*', apiHeaders, noStore, limitBody, checkOrigin, honoCsrf);
+// Before any route: a page built for another API version is told to update, not served.
+app.use('*', checkApiVersion);
 
 /** A bare route: the baseline the benchmark compares real endpoints against. */
 app.get('/health', (c) => c.json({ ok: true }));

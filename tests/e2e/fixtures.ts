@@ -36,7 +36,7 @@ export async function expectAccessible(page: Page) {
 
 /**
  * Chromium logs every 4xx fetch as a console error. A 401 from the session check (nobody signed in) or
- * from a wrong clave, a 423 for an account locked with "No fui yo", and a 429, are answers the screens
+ * from a wrong clave, a 423 for an account locked with "No fui yo", a 429 and a 409 for an outdated page, are answers the screens
  * expect and explain; so are a 401 for a passkey the server does not know, a 403 asking for the clave
  * again before a sensitive change, a new clave the policy refuses, wrong security answers and a used
  * "No fui yo" link. Anything else is a bug, and a CSP violation ("Refused to …") always is.
@@ -48,7 +48,9 @@ const EXPECTED_REFUSALS: { status: RegExp; path: RegExp }[] = [
 	{ status: /^400$/, path: /^\/api\/clave\/cambio$/ },
 	{ status: /^401$/, path: /^\/api\/clave\/recuperacion\/respuestas$/ },
 	{ status: /^400$/, path: /^\/api\/clave\/no-fui-yo$/ },
-	{ status: /^403$/, path: /^\/api\/servicios\/(tramites|datos)$/ }
+	{ status: /^403$/, path: /^\/api\/servicios\/(tramites|datos)$/ },
+	// A page older than the API is told so, and offers to update (app-update.spec.ts).
+	{ status: /^409$/, path: /^\/api\// }
 ];
 
 function isExpectedApiRefusal(message: ConsoleMessage): boolean {

@@ -6,6 +6,7 @@ import type {
 } from '@simplewebauthn/browser';
 import type { LoginRequest, ReauthRequest, SessionInfo } from '$lib/domain/api/auth';
 import type { ApiErrorBody } from '$lib/domain/api/errors';
+import { API_VERSION, API_VERSION_HEADER, VERSION_INCOMPATIBLE } from '../domain/api/version';
 import type {
 	AuthenticationVerifyRequest,
 	PasskeyList,
@@ -37,6 +38,13 @@ export class ApiError extends Error {
 	}
 }
 
+let onOutdated: (message: string) => void = () => undefined;
+
+/** Who to tell when the API says this page is older than it: the update banner ($lib/app-update). */
+export function whenOutdated(handler: (message: string) => void) {
+	onOutdated = handler;
+}
+
 function isErrorBody(body: unknown): body is ApiErrorBody {
 	const error = (body as ApiErrorBody | null)?.error;
 	return typeof error?.code === 'string' && typeof error.message === 'string';
@@ -53,10 +61,12 @@ export async function request<T>(
 		response = await fetch(`/api${path}`, {
 			method,
 			credentials: 'same-origin',
-			headers:
-				body === undefined
-					? { accept: 'application/json' }
-					: { accept: 'application/json', 'content-type': 'application/json' },
+			// The API refuses a page built for another version of it (409 version_incompatible).
+			headers: {
+				accept: 'application/json',
+				[API_VERSION_HEADER]: String(API_VERSION),
+				...(body === undefined ? {} : { 'content-type': 'application/json' })
+			},
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 	} catch {
@@ -73,7 +83,12 @@ export async function request<T>(
 	}
 
 	if (response.ok) return parsed as T;
-	if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error);
+	if (isErrorBody(parsed)) {
+		// This page is older than the API: the update banner says so (with the server's words).
+		if (response.status === 409 && parsed.error.code === VERSION_INCOMPATIBLE)
+			onOutdated(parsed.error.message);
+		throw new ApiError(response.status, parsed.error);
+	}
 	throw new ApiError(response.status, { code: 'error_inesperado', message: UNEXPECTED });
 }
 
