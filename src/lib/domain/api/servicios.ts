@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVINCIAS } from '../provincias';
 import { CBU_MESSAGES, parseCbu } from '../cbu';
 import { addMonths, TIPOS_PRESTACION, todayInArgentina } from '../cronograma';
 
@@ -371,32 +372,7 @@ export type NuevoTramite = z.infer<typeof NuevoTramite>;
 
 // --- Mis datos ------------------------------------------------------------------------------------
 
-export const PROVINCIAS = [
-	'Ciudad Autónoma de Buenos Aires',
-	'Buenos Aires',
-	'Catamarca',
-	'Chaco',
-	'Chubut',
-	'Córdoba',
-	'Corrientes',
-	'Entre Ríos',
-	'Formosa',
-	'Jujuy',
-	'La Pampa',
-	'La Rioja',
-	'Mendoza',
-	'Misiones',
-	'Neuquén',
-	'Río Negro',
-	'Salta',
-	'San Juan',
-	'San Luis',
-	'Santa Cruz',
-	'Santa Fe',
-	'Santiago del Estero',
-	'Tierra del Fuego, Antártida e Islas del Atlántico Sur',
-	'Tucumán'
-] as const;
+export { PROVINCIAS };
 
 const Optional = (max: number) =>
 	z

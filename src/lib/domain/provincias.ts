@@ -1,9 +1,4 @@
-import type { Domicilio } from '$lib/domain/api/servicios';
-
-/**
- * The API's list (PROVINCIAS in $lib/domain/api/servicios.ts), repeated here because that module
- * carries zod at runtime; `satisfies` keeps every name one the API accepts.
- */
+/** Argentina's 24 jurisdictions, as addresses name them: shared by the page's select and the API's schema. */
 export const PROVINCIAS = [
 	'Ciudad Autónoma de Buenos Aires',
 	'Buenos Aires',
@@ -29,4 +24,4 @@ export const PROVINCIAS = [
 	'Santiago del Estero',
 	'Tierra del Fuego, Antártida e Islas del Atlántico Sur',
 	'Tucumán'
-] as const satisfies readonly Domicilio['provincia'][];
+] as const;
