@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // The system Chromium when there is one (offline machines), otherwise the one Playwright downloads.
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+// E2E_PORT lets two checkouts run their journeys side by side (server.mjs reads the same variable).
+const port = process.env.E2E_PORT ?? '8788';
 
 export default defineConfig({
 	testDir: '.',
@@ -15,7 +17,7 @@ export default defineConfig({
 		? [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report' }]]
 		: 'list',
 	use: {
-		baseURL: 'http://localhost:8788',
+		baseURL: `http://localhost:${port}`,
 		locale: 'es-AR',
 		timezoneId: 'America/Argentina/Buenos_Aires',
 		trace: 'retain-on-failure',
@@ -36,7 +38,7 @@ export default defineConfig({
 	webServer: {
 		command: 'node tests/e2e/server.mjs',
 		cwd: '../..',
-		url: 'http://localhost:8788/api/health',
+		url: `http://localhost:${port}/api/health`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,
 		stdout: 'ignore',
