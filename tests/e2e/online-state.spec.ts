@@ -43,3 +43,20 @@ test('sin conexión, cambiar la clave queda desactivado con el motivo, y vuelve 
 	await expect(page.getByText(BANNER)).toHaveCount(0);
 	await expect(cambiar).toBeEnabled();
 });
+
+test('sin conexión, agregar una llave de acceso queda desactivado con el motivo', async ({ page, context }) => {
+	await page.goto('/ingresar');
+	await signIn(page, ROSA);
+	await expect(page).toHaveURL('/inicio');
+	await page.goto('/clave/passkeys');
+	const agregar = page.getByRole('button', { name: 'Agregar una llave de acceso' });
+	await expect(agregar).toBeEnabled();
+
+	await context.setOffline(true);
+	await expect(agregar).toBeDisabled();
+	await expect(agregar).toHaveAccessibleDescription(/Sin conexión no podés hacer esto/);
+	await expectAccessible(page);
+
+	await context.setOffline(false);
+	await expect(agregar).toBeEnabled();
+});

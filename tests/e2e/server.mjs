@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STATE = '.wrangler/e2e';
 const PORT = process.env.E2E_PORT ?? '8788';
+// One database per port, so that two checkouts (or two ports) never reseed each other's state mid-run.
+const STATE = PORT === '8788' ? '.wrangler/e2e' : `.wrangler/e2e-${PORT}`;
 const ORIGIN = `http://localhost:${PORT}`;
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 
