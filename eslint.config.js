@@ -14,6 +14,7 @@ export default ts.config(
 			'worker/worker-configuration.d.ts',
 			'tests/reports/',
 			'test-results/',
+			'playwright-report/',
 			'bench/results/'
 		]
 	},

@@ -88,7 +88,25 @@ export default defineConfig({
 				// ...but the API is never answered from a cache: data for offline reading lives in
 				// IndexedDB (src/lib/offline), where it is tied to the person and dated.
 				navigateFallbackDenylist: [/^\/api\//],
-				runtimeCaching: [],
+				// The one exception: the public key set that verifies certificates (/api/keys). It is
+				// public, the same for everybody, and needed with no signal (Verificar, Mis certificados).
+				// Network first, so a rotated key arrives as soon as there is a connection; after 3 s the
+				// kept copy answers. The page also keeps it in IndexedDB (src/lib/certificados/claves.ts):
+				// this cache covers a verifier who has not run that code yet. Matched by exact path, so
+				// no other /api answer can ever land in a cache.
+				runtimeCaching: [
+					{
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/api/keys',
+						handler: 'NetworkFirst',
+						method: 'GET',
+						options: {
+							cacheName: 'mi-anses-claves',
+							networkTimeoutSeconds: 3,
+							cacheableResponse: { statuses: [200] },
+							expiration: { maxEntries: 1 }
+						}
+					}
+				],
 				cleanupOutdatedCaches: true
 			}
 		})

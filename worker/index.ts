@@ -9,11 +9,13 @@ import { passkeys } from './passkeys/routes';
 import { clave } from './clave/routes';
 import { cuenta, dev } from './cuenta/routes';
 import { servicios } from './servicios/routes';
+import { certificados, keys } from './certificados/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 import { checkApiVersion } from './http/version';
 
 export { LoginThrottle } from './auth/throttle';
 export { ChallengeStore } from './passkeys/challenges';
+export { RateLimit } from './certificados/rate-limit';
 
 // Messages zod writes itself (a wrong type, an unknown key) come out in Spanish; ours are in the schemas.
 z.config(es());
@@ -32,6 +34,8 @@ app.route('/passkeys', passkeys);
 app.route('/clave', clave);
 app.route('/cuenta', cuenta);
 app.route('/servicios', servicios);
+app.route('/certificados', certificados);
+app.route('/keys', keys);
 app.route('/dev', dev);
 
 app.doc31('/openapi.json', {

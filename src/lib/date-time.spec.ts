@@ -38,5 +38,7 @@ describe('calendar dates and periods', () => {
 
 	it('dates a kept copy as "12/11 14:30" in Buenos Aires', () => {
 		expect(formatSnapshotDate('2026-11-12T17:30:00Z')).toBe('12/11 14:30');
+		// A one-digit day and hour keep their zero (ICU's es-AR pattern alone gives "3/12 9:05").
+		expect(formatSnapshotDate('2026-12-03T12:05:00Z')).toBe('03/12 09:05');
 	});
 });

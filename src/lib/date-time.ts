@@ -81,7 +81,12 @@ const snapshotFormat = new Intl.DateTimeFormat('es-AR', {
 	timeZone: TZ
 });
 
-/** "12/11 14:30": when the copy kept on this device was loaded. */
+/**
+ * "12/11 14:30", "03/12 09:05": when the copy kept on this device was loaded. Built from the parts
+ * because ICU's es-AR pattern drops the leading zero of the day even when asked for `2-digit`.
+ */
 export function formatSnapshotDate(iso: string): string {
-	return snapshotFormat.format(new Date(iso)).replace(',', '');
+	const part = Object.fromEntries(snapshotFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+	const two = (v: string) => v.padStart(2, '0');
+	return `${two(part.day)}/${two(part.month)} ${two(part.hour)}:${two(part.minute)}`;
 }

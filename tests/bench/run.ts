@@ -4,6 +4,8 @@
  *
  * - Clave hash: CPU time of one Argon2id hash (OWASP parameters) inside workerd.
  * - Passkey: Worker time to verify one passkey sign-in (SimpleWebAuthn, ES256) inside workerd.
+ * - Certificates: PDF generation + both signatures of one certificate inside workerd, median and p95
+ *   (certificados-pdf.ts).
  * - Scale: the busiest screens' queries with 1,000 and 1,000,000 seeded citizens (`--no-scale` skips).
  * - Login page first load: gzip bytes of the HTML, JS and CSS the browser fetches for /ingresar,
  *   read from a real Chromium page load against the built app (fonts and images listed apart).
@@ -14,6 +16,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { benchCertificadosPdf } from './certificados-pdf';
+import { benchCertificadosOffline } from './certificados-offline';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
@@ -218,6 +222,9 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 const hash = await benchWorkerOps();
 const login = await benchLoginBytes();
+const certificados = await benchCertificadosPdf();
+// Offline tap-to-render with 500 certificates, /verificar and /certificados first-load bytes (own JSON).
+await benchCertificadosOffline();
 const scale = process.argv.includes('--no-scale') ? null : await benchScale();
 const results = {
 	date: new Date().toISOString(),
@@ -230,6 +237,7 @@ const results = {
 		fontsAndImagesGzipBytes: login.otherGzip,
 		files: login.files
 	},
+	certificadosPdf: certificados,
 	scale
 };
 fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
@@ -242,6 +250,10 @@ console.log(
 	`login first load, HTML+JS+CSS (gzip)     ${kib(login.htmlJsCssGzip).padEnd(14)} ≤ ${kib(LOGIN_BUDGET)} ${login.htmlJsCssGzip <= LOGIN_BUDGET ? 'ok' : 'OVER'}`
 );
 console.log(`login first load, fonts/images (gzip)    ${kib(login.otherGzip).padEnd(14)} —`);
+for (const [tipo, r] of Object.entries({ negativa: certificados.negativa, aportes: certificados.aportes }))
+	console.log(
+		`certificate PDF + signing (${tipo})${' '.repeat(13 - tipo.length)}${`${r.medianMs} ms`.padEnd(14)} p95 ${r.p95Ms} ms, ${kib(r.bytes)} (workerd, ${certificados.builds} builds)`
+	);
 if (scale) {
 	console.log('\nscreen query (median ms)                  1k        1M     ratio');
 	for (const key of Object.keys(scale['1k'])) {

@@ -44,7 +44,10 @@ test('sin conexión, cambiar la clave queda desactivado con el motivo, y vuelve 
 	await expect(cambiar).toBeEnabled();
 });
 
-test('sin conexión, agregar una llave de acceso queda desactivado con el motivo', async ({ page, context }) => {
+test('sin conexión, agregar una llave de acceso queda desactivado con el motivo', async ({
+	page,
+	context
+}) => {
 	await page.goto('/ingresar');
 	await signIn(page, ROSA);
 	await expect(page).toHaveURL('/inicio');

@@ -20,4 +20,10 @@ test('the service worker precaches the app but never the password-strength dicti
 	expect(sw).toMatch(/_app\/immutable\/entry\/app\.[\w-]+\.js/);
 	// And the API is never answered from a cache.
 	expect(sw).toContain('denylist:[/^\\/api\\//]');
+	// ...except the public key set that verifies certificates offline: one runtime route besides the
+	// navigation fallback, matching that exact path, in its own cache (certificados.spec.ts checks the
+	// caches a real journey leaves behind).
+	expect(sw.match(/registerRoute\(/g)).toHaveLength(2);
+	expect(sw).toMatch(/"\/api\/keys"===\w+\.pathname/);
+	expect(sw.match(/cacheName:"[^"]+"/g)).toEqual(['cacheName:"mi-anses-claves"']);
 });

@@ -19,16 +19,17 @@ test('una jubilada ingresa, ve sus datos, sigue adentro al recargar y al salir s
 	await expect(datos).toContainText('27-05123456-7');
 	await expect(datos).toContainText('nivel 2');
 	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(7);
-	// Of the sections, only Certificados y constancias is still to come.
+	// Every section leads somewhere now; none says "Muy pronto".
 	await expect(page.getByRole('main').getByRole('link')).toHaveText([
 		'Mis prestaciones',
 		'Cobros',
 		'Historia laboral y aportes',
 		'Trámites',
+		'Certificados y constancias',
 		'Gestión de Clave',
 		'Mis datos'
 	]);
-	await expect(page.getByText('Muy pronto')).toHaveCount(1);
+	await expect(page.getByText('Muy pronto')).toHaveCount(0);
 	await expectAccessible(page);
 
 	await page.reload();

@@ -115,7 +115,7 @@ describe('generated services', () => {
 
 describe('demo accounts', () => {
 	const byRole = (dni: number) => DEMO_SERVICIOS[dni];
-	const [rosa, martin, daiana, lucas] = DEMO_ACCOUNTS.map((a) => a.dni);
+	const [rosa, martin, daiana, lucas, sofia] = DEMO_ACCOUNTS.map((a) => a.dni);
 
 	it('Rosa is a jubilada paid at the haber mínimo', () => {
 		expect(byRole(rosa).prestaciones).toMatchObject([
@@ -144,6 +144,61 @@ describe('demo accounts', () => {
 			['auh', 'Mía Valentina Acosta']
 		]);
 		expect(byRole(lucas)).toBeUndefined();
+	});
+
+	it('Sofía worked until March 2026 and has nothing since: a Certificación Negativa can be issued', () => {
+		const { empleos, prestaciones, registros } = byRole(sofia);
+		expect(prestaciones).toEqual([]);
+		expect(registros).toBeUndefined();
+		expect(empleos.length).toBe(2);
+		expect(empleos.every((e) => e.hasta !== null && e.hasta <= '2026-03')).toBe(true);
+		// At least six months before SEED_LAST_PERIOD: the Negativa's whole window is free.
+		expect(monthsBetween(empleos.at(-1)!.hasta!, SEED_LAST_PERIOD)).toBeGreaterThan(6);
+	});
+
+	it('no demo account has records of other registries', () => {
+		for (const account of DEMO_ACCOUNTS) expect(byRole(account.dni)?.registros).toBeUndefined();
+	});
+});
+
+describe('records of other registries (for the Certificación Negativa)', () => {
+	const withRecords = people.filter((p) => p.s.registros);
+	const all = withRecords.flatMap((p) => p.s.registros!);
+
+	it('go to a deterministic share of the generated people, each type represented', () => {
+		expect(withRecords.length / SAMPLE).toBeGreaterThan(0.03);
+		expect(withRecords.length / SAMPLE).toBeLessThan(0.15);
+		for (const tipo of [
+			'monotributo',
+			'autonomo',
+			'casas_particulares',
+			'provincial_no_sipa',
+			'programa_social',
+			'progresar'
+		])
+			expect(
+				all.some((r) => r.tipo === tipo),
+				tipo
+			).toBe(true);
+		const again = createServiciosGenerator(DEFAULT_SEED);
+		for (const i of [0, 17, 4_321, SAMPLE - 1])
+			expect(again.serviciosAt(i, people[i].c).registros).toEqual(people[i].s.registros);
+	});
+
+	it('have valid periods, ending no later than the last seeded month', () => {
+		for (const r of all) {
+			expect(r.desde).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+			expect(r.desde <= SEED_LAST_PERIOD).toBe(true);
+			if (r.hasta !== null) expect(r.hasta >= r.desde && r.hasta <= SEED_LAST_PERIOD).toBe(true);
+			expect(r.detalle.length).toBeGreaterThan(3);
+		}
+	});
+
+	it('give Progresar only to people aged 18 to 24, and monotributo to no one with a current job', () => {
+		for (const { c, s } of withRecords) {
+			if (s.registros!.some((r) => r.tipo === 'progresar')) expect(ageOf(c)).toBeLessThanOrEqual(24);
+			if (s.registros!.some((r) => r.tipo === 'monotributo')) expect(s.empleos.at(-1)?.hasta).not.toBeNull();
+		}
 	});
 });
 

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SQL } from '../../worker/servicios/queries';
+import { SQL as CERTIFICADOS_SQL } from '../../worker/certificados/queries';
 
 /**
  * The issue's rule: no query a screen makes may read a whole table whose size grows with the number of
@@ -27,6 +28,11 @@ function parameterCount(sql: string): number {
 	return Math.max(0, ...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
 }
 
+/** Another area's statements, named `<area>.<name>` so a failure says where it comes from. */
+function prefixed(area: string, sql: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(sql).map(([name, text]) => [`${area}.${name}`, text]));
+}
+
 async function plan(sql: string): Promise<string[]> {
 	const values = Array.from({ length: parameterCount(sql) }, () => 1);
 	const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
@@ -35,12 +41,13 @@ async function plan(sql: string): Promise<string[]> {
 	return results.map((r) => r.detail);
 }
 
-describe('query plans of the citizen services', () => {
-	it('covers every statement the servicios queries make', () => {
+describe('query plans of the citizen services and certificates', () => {
+	it('covers every statement the servicios and certificados queries make', () => {
 		expect(Object.keys(SQL).length).toBeGreaterThanOrEqual(20);
+		expect(Object.keys(CERTIFICADOS_SQL).length).toBeGreaterThanOrEqual(8);
 	});
 
-	for (const [name, sql] of Object.entries(SQL))
+	for (const [name, sql] of Object.entries({ ...SQL, ...prefixed('certificados', CERTIFICADOS_SQL) }))
 		it(`${name} never scans a table that grows with citizens`, async () => {
 			const lines = await plan(sql);
 			const names = aliases(sql);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { TEST_KEYS, TEST_PREVIOUS_PUBLIC } from './test-keys.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -16,10 +17,12 @@ export default defineConfig(async () => {
 				main: path.join(root, 'worker/index.ts'),
 				wrangler: { configPath: path.join(root, 'wrangler.toml') },
 				miniflare: {
-					// Tests never read .dev.vars: a fixed pepper keeps them reproducible.
+					// Tests never read .dev.vars: a fixed pepper and fixed signing keys keep them reproducible.
 					bindings: {
 						TEST_MIGRATIONS: migrations,
-						CLAVE_PEPPER: 'dGVzdC1wZXBwZXItb25seS1mb3ItdGVzdHMtMDEyMzQ1Njc4OQ'
+						CLAVE_PEPPER: 'dGVzdC1wZXBwZXItb25seS1mb3ItdGVzdHMtMDEyMzQ1Njc4OQ',
+						CERT_SIGNING_KEY: JSON.stringify(TEST_KEYS.actual),
+						CERT_PREVIOUS_KEYS: JSON.stringify(TEST_PREVIOUS_PUBLIC)
 					}
 				}
 			})

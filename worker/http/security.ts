@@ -33,10 +33,15 @@ export const apiHeaders = secureHeaders({
 	}
 });
 
-/** Personal data must not stay in a shared phone's HTTP cache or any proxy's (ASVS 5.0 14.3.2). */
-export const noStore: MiddlewareHandler = async (c, next) => {
+/**
+ * Personal data must not stay in a shared phone's HTTP cache or any proxy's (ASVS 5.0 14.3.2). A route
+ * opts out only by setting `publicCache` on the context, never by writing its own header (which this
+ * would overwrite): today only /api/keys does, because a public key set holds nothing personal and
+ * verifiers should not fetch it on every check.
+ */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
 	await next();
-	c.header('Cache-Control', 'no-store');
+	c.header('Cache-Control', c.get('publicCache') ?? 'no-store');
 };
 
 /** The largest JSON body any endpoint needs today is a sign-in; 16 KiB leaves room and stops abuse. */

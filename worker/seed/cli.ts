@@ -323,6 +323,7 @@ async function applyInFiles(
 						`DELETE FROM tramite_estados WHERE tramite_id > ${before.maxTramite}; ` +
 						`DELETE FROM tramites WHERE id > ${before.maxTramite}; ` +
 						`DELETE FROM domicilios WHERE citizen_id > ${maxIdBefore}; ` +
+						`DELETE FROM registros_externos WHERE citizen_id > ${maxIdBefore}; ` +
 						`DELETE FROM claves WHERE citizen_id > ${maxIdBefore}; DELETE FROM citizens WHERE id > ${maxIdBefore};`
 				],
 				persistTo

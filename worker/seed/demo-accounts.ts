@@ -87,5 +87,26 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		clave: null,
 		respuestas: {},
 		nivel: 2
+	},
+	{
+		// Can get a Certificación Negativa: her last job ended in March 2026, she has no benefit and no
+		// other record since. Her DNI is just past the generator's last birth-year band (2007 starts at
+		// 48,000,000, 2008 at 49,000,000), so adding her changed no generated citizen's DNI.
+		role: 'Estudiante que dejó de trabajar (puede pedir la Certificación Negativa)',
+		nombres: 'Sofía Abril',
+		apellidos: 'Benítez',
+		sexo: 'F',
+		dni: 49_012_345,
+		fechaNacimiento: '2007-11-03',
+		email: 'sofia.benitez@example.com',
+		telefono: '+54 9 343 555-0163',
+		dniTramite: '00823456791',
+		clave: 'Lapacho-Verde-24!',
+		respuestas: {
+			primera_mascota: 'Canela',
+			escuela_primaria: 'Escuela 7 Mariano Moreno',
+			ciudad_padres: 'Paraná'
+		},
+		nivel: 2
 	}
 ];

@@ -217,7 +217,10 @@ export function rowsSql(people: { citizenId: number; data: ServiciosSeed }[], id
 	const bases: string[] = [];
 	const tramites: string[] = [];
 	const estados: string[] = [];
+	const registros: string[] = [];
 	for (const { citizenId, data } of people) {
+		for (const r of data.registros ?? [])
+			registros.push(`(${citizenId}, '${r.tipo}', ${text(r.detalle)}, '${r.desde}', ${text(r.hasta)})`);
 		for (const p of data.prestaciones) {
 			const id = ids.prestacion++;
 			prestaciones.push(`(${id}, ${prestacionValues(String(citizenId), p)})`);
@@ -244,7 +247,8 @@ export function rowsSql(people: { citizenId: number; data: ServiciosSeed }[], id
 		inserts('INSERT INTO empleos (id, citizen_id, cuit, desde, hasta)', empleos) +
 		inserts('INSERT INTO seed_tmp_empleos (id, base)', bases) +
 		inserts('INSERT INTO tramites (id, citizen_id, tipo, datos, estado, created_at, updated_at)', tramites) +
-		inserts('INSERT INTO tramite_estados (tramite_id, orden, estado, fecha, nota)', estados)
+		inserts('INSERT INTO tramite_estados (tramite_id, orden, estado, fecha, nota)', estados) +
+		inserts('INSERT INTO registros_externos (citizen_id, tipo, detalle, desde, hasta)', registros)
 	);
 }
 

@@ -74,11 +74,29 @@ export interface DomicilioSeed {
 	codigoPostal: string;
 }
 
+/** A record of another registry that a Certificación Negativa looks at (migration 0005). */
+export interface RegistroSeed {
+	tipo:
+		| 'autonomo'
+		| 'monotributo'
+		| 'casas_particulares'
+		| 'maternidad_casas_particulares'
+		| 'provincial_no_sipa'
+		| 'programa_social'
+		| 'progresar';
+	detalle: string;
+	/** 'YYYY-MM'. */
+	desde: string;
+	hasta: string | null;
+}
+
 export interface ServiciosSeed {
 	prestaciones: PrestacionSeed[];
 	empleos: EmpleoSeed[];
 	tramites: TramiteSeed[];
 	domicilio?: DomicilioSeed;
+	/** Only present when the person has some (so every earlier field, and its JSON, is unchanged). */
+	registros?: RegistroSeed[];
 }
 
 export interface EmployerSeed {
@@ -152,8 +170,21 @@ export interface ServiciosGenerator {
 	serviciosAt(index: number, citizen: CitizenRow): ServiciosSeed;
 }
 
+const CATEGORIAS_MONOTRIBUTO = ['A', 'A', 'A', 'B', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+const PROGRAMAS_SOCIALES = ['Volver al Trabajo', 'Acompañamiento Social', 'Potenciar Trabajo'];
+const CAJAS_PROVINCIALES = [
+	'Caja de Jubilaciones, Pensiones y Retiros de Córdoba',
+	'Instituto de Previsión Social de la Provincia de Buenos Aires',
+	'Caja de Previsión Social de la Provincia de Santa Fe',
+	'Instituto de Seguridad Social de Neuquén',
+	'Caja de Previsión Social de Entre Ríos'
+];
+
 export function createServiciosGenerator(seed: string): ServiciosGenerator {
 	const seedWords = hashString(`${seed}/servicios`);
+	// Records of other registries come from their own stream: drawing them from the services stream
+	// would have changed every generated benefit and employment after the first person who has one.
+	const registroWords = hashString(`${seed}/registros`);
 	const employers = createEmployers(seed);
 
 	function boca(rng: Prng) {
@@ -313,6 +344,48 @@ export function createServiciosGenerator(seed: string): ServiciosGenerator {
 		out.push({ tipo: t.tipo, datos, pasos });
 	}
 
+	/**
+	 * Monotributo, autónomos, casas particulares, provincial pension funds, social programmes and
+	 * Progresar, in shares of the generated adults that make each appear in a few thousand citizens:
+	 * enough for the Certificación Negativa to be refused for reasons other than work and benefits.
+	 */
+	function registros(index: number, c: CitizenRow, age: number, trabaja: boolean): RegistroSeed[] {
+		const rng = prngAt(registroWords, index);
+		const out: RegistroSeed[] = [];
+		const desde = (maxMeses: number) => addMonths(SEED_LAST_PERIOD, -rng.int(1, maxMeses));
+		// Ongoing for most; ended some months ago for the rest (then the Negativa may cover the months after).
+		const hasta = (inicio: string) => {
+			if (rng.chance(0.7)) return null;
+			const fin = addMonths(SEED_LAST_PERIOD, -rng.int(1, 14));
+			return fin >= inicio ? fin : inicio;
+		};
+		const push = (tipo: RegistroSeed['tipo'], detalle: string, maxMeses: number) => {
+			const d = desde(maxMeses);
+			out.push({ tipo, detalle, desde: d, hasta: hasta(d) });
+		};
+		if (age >= 20 && age < 65 && !trabaja && rng.chance(0.05))
+			push('monotributo', `Monotributo categoría ${rng.pick(CATEGORIAS_MONOTRIBUTO)}`, 96);
+		if (age >= 25 && age < 65 && rng.chance(0.01)) push('autonomo', 'Trabajador autónomo, categoría I', 120);
+		if (c.sexo === 'F' && age >= 22 && age < 65 && !trabaja && rng.chance(0.03)) {
+			push('casas_particulares', 'Personal de casas particulares, cuarta categoría', 72);
+			if (age <= 42 && rng.chance(0.05))
+				push('maternidad_casas_particulares', 'Asignación por maternidad, casas particulares', 18);
+		}
+		if (age >= 25 && age < 65 && rng.chance(0.015))
+			push('provincial_no_sipa', rng.pick(CAJAS_PROVINCIALES), 180);
+		if (age >= 18 && age < 65 && !trabaja && rng.chance(0.03))
+			push('programa_social', rng.pick(PROGRAMAS_SOCIALES), 48);
+		if (age >= 18 && age <= 24 && rng.chance(0.06))
+			push(
+				'progresar',
+				rng.chance(0.6)
+					? 'Beca Progresar, nivel superior'
+					: 'Beca Progresar, finalización de la educación obligatoria',
+				36
+			);
+		return out;
+	}
+
 	function serviciosAt(index: number, c: CitizenRow): ServiciosSeed {
 		const rng = prngAt(seedWords, index);
 		const birthYear = Number(c.fechaNacimiento.slice(0, 4));
@@ -394,7 +467,11 @@ export function createServiciosGenerator(seed: string): ServiciosGenerator {
 			}
 		}
 		if (rng.chance(0.03)) tramites(rng, c, age, tramitesOut);
-		return { prestaciones, empleos, tramites: tramitesOut };
+		const trabaja = empleos.at(-1)?.hasta === null;
+		const otros = registros(index, c, age, trabaja);
+		return otros.length > 0
+			? { prestaciones, empleos, tramites: tramitesOut, registros: otros }
+			: { prestaciones, empleos, tramites: tramitesOut };
 	}
 
 	return { employers, serviciosAt };
@@ -405,12 +482,17 @@ export function createServiciosGenerator(seed: string): ServiciosGenerator {
 const BOCA_ONCE = BOCAS_PAGO.find((b) => b.sucursal.startsWith('0085 Once'))!;
 const BOCA_TUCUMAN = BOCAS_PAGO.find((b) => b.sucursal.includes('Tucumán'))!;
 
-/** The four employers of Martín's historia laboral, with CUITs that pass the check digit. */
+/**
+ * The four employers of Martín's historia laboral, then Sofía's two, with CUITs that pass the check
+ * digit. New employers go at the end: Martín's are referred to by position.
+ */
 export const DEMO_EMPLOYERS: EmployerSeed[] = [
 	{ cuit: companyCuit('30', 70_812_344), razonSocial: 'Ferretería El Tornillo S.R.L.' },
 	{ cuit: companyCuit('30', 54_665_123), razonSocial: 'Metalúrgica Córdoba Norte S.A.' },
 	{ cuit: companyCuit('33', 71_045_778), razonSocial: 'Logística Mediterránea S.A.' },
-	{ cuit: companyCuit('30', 68_230_915), razonSocial: 'Laboratorios San Jerónimo S.A.' }
+	{ cuit: companyCuit('30', 68_230_915), razonSocial: 'Laboratorios San Jerónimo S.A.' },
+	{ cuit: companyCuit('30', 71_533_906), razonSocial: 'Panadería La Espiga de Paraná S.R.L.' },
+	{ cuit: companyCuit('30', 69_410_287), razonSocial: 'Supermercados del Litoral S.A.' }
 ];
 
 /** Keyed by DNI. Lucas has nothing yet: he has not even created his clave. */
@@ -566,6 +648,26 @@ export const DEMO_SERVICIOS: Record<number, ServiciosSeed> = {
 			localidad: 'San Miguel de Tucumán',
 			provincia: 'Tucumán',
 			codigoPostal: 'T4000'
+		}
+	},
+	// Sofía: a summer job at 17 and a year at a supermarket, which ended in March 2026; she studies now
+	// and has no benefit and no other record, so the Certificación Negativa for the last six months is
+	// issued, and servicios and aportes certify her two jobs.
+	49_012_345: {
+		prestaciones: [],
+		empleos: [
+			{ cuit: DEMO_EMPLOYERS[4].cuit, desde: '2024-12', hasta: '2025-02', base: 95_000_000 },
+			{ cuit: DEMO_EMPLOYERS[5].cuit, desde: '2025-04', hasta: '2026-03', base: 120_000_000 }
+		],
+		tramites: [],
+		domicilio: {
+			calle: 'Calle Buenos Aires',
+			numero: '1680',
+			piso: null,
+			depto: null,
+			localidad: 'Paraná',
+			provincia: 'Entre Ríos',
+			codigoPostal: 'E3100'
 		}
 	}
 };

@@ -1,11 +1,17 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { TipoCertificado } from '../domain/certificados/tipos';
+import type { DatosCertificado, Jwks } from '../domain/api/certificados';
 
 /**
  * The app's one IndexedDB database. Each version adds its steps to `upgrade` below and never rewrites
  * an earlier one, so a device that skipped versions runs every step it missed, in order.
+ *
+ * - v1: `snapshots`.
+ * - v2: `certificados` (one certificate downloaded to this device, keyed `<cuil digits>:<id>`) and
+ *   `claves` (the public key set that verifies certificates offline, under `jwks`).
  */
 export const DB_NAME = 'mi-anses';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface Snapshot<T = unknown> {
 	data: T;
@@ -13,14 +19,55 @@ export interface Snapshot<T = unknown> {
 	savedAt: string;
 }
 
+/**
+ * A certificate kept on this device: what the list shows, the two signatures, the structured data the
+ * screen renders, and the sealed PDF. All of it lives in this one record, so that the vault (issue 7)
+ * can encrypt certificates in one place.
+ */
+export interface CertificadoGuardado {
+	id: number;
+	/** Holder's CUIL, 11 digits: also the key's prefix. */
+	cuil: string;
+	tipo: TipoCertificado;
+	titulo: string;
+	codigo: string;
+	emitido: string;
+	vence: string;
+	/** Known only after an online check (true: anulado). */
+	revocado?: boolean;
+	/** Compact JWS the QR holds. */
+	qr: string;
+	/** Compact JWS sealed into the PDF. */
+	sello: string;
+	datos: DatosCertificado;
+	pdf: Blob;
+	pdfBytes: number;
+	/** When it was downloaded to this device (ISO). */
+	guardadoAt: string;
+}
+
+export interface ClavesGuardadas {
+	jwks: Jwks;
+	/** When it was last fetched from /api/keys (ISO). */
+	savedAt: string;
+}
+
 export interface OfflineSchema extends DBSchema {
 	/** The last data each screen loaded, keyed by `<cuil>:<screen>`. */
 	snapshots: { key: string; value: Snapshot };
+	/** Certificates downloaded to this device, keyed by `<cuil digits>:<id>`. */
+	certificados: { key: string; value: CertificadoGuardado };
+	/** The key set that verifies certificates offline, under the key `jwks`. Public data. */
+	claves: { key: string; value: ClavesGuardadas };
 }
 
 export function upgrade(db: IDBPDatabase<OfflineSchema>, oldVersion: number) {
 	if (oldVersion < 1) db.createObjectStore('snapshots');
-	// if (oldVersion < 2) { … } — the next version's steps go here.
+	if (oldVersion < 2) {
+		db.createObjectStore('certificados');
+		db.createObjectStore('claves');
+	}
+	// if (oldVersion < 3) { … } — the next version's steps go here.
 }
 
 let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;

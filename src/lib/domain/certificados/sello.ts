@@ -147,7 +147,9 @@ export async function verificarJws<C extends Claims = Claims>(
 		if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') return invalido('firma');
 		return invalido('formato');
 	}
-	const text = new TextDecoder('utf-8', { fatal: true }).decode(result.payload);
+	// fatal: invalid UTF-8 is not a payload we wrote. ignoreBOM: a BOM is kept in the text (so JSON.parse
+	// refuses it) instead of being silently dropped: a payload with one is not the canonical form.
+	const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(result.payload);
 	let claims: unknown;
 	try {
 		claims = JSON.parse(text);

@@ -1,0 +1,260 @@
+/**
+ * Certificates on the phone (issue 6), measured in a real Chromium against the built app:
+ *
+ * - Tap to rendered, offline, with 500 certificates in IndexedDB: Rosa downloads one real certificate,
+ *   the page clones it into 500 records (same signatures and PDF, other ids), the network goes off, and
+ *   each run taps one certificate in the 500-item list and waits for its heading (then for the
+ *   "Firma verificada" line, which hashes the PDF and checks both ES256 signatures). Timed inside the
+ *   page with performance.now(), median and p90 of 20.
+ * - First load of /verificar (public) and /certificados (signed in): gzip bytes of the HTML, JS and CSS
+ *   a fresh browser fetches, measured as the login bench does (service worker blocked, empty cache).
+ *
+ * Writes tests/reports/bench-certificados.json and prints its lines. Called from run.ts.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+const PORT = 8811;
+const ORIGIN = `http://localhost:${PORT}`;
+const STATE = '.wrangler/bench-certificados';
+const STORED = 500;
+const RUNS = 20;
+const ROSA = { cuil: '27-05123456-7', clave: 'Mate-Lluvia-73!' };
+
+function run(cmd: string, args: string[]) {
+	const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+function startServer(): ChildProcess {
+	return spawn(
+		process.execPath,
+		[
+			'node_modules/wrangler/bin/wrangler.js',
+			'dev',
+			'--port',
+			String(PORT),
+			'--ip',
+			'127.0.0.1',
+			'--persist-to',
+			STATE,
+			'--var',
+			`ALLOWED_ORIGINS:${ORIGIN}`
+		],
+		{ cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true }
+	);
+}
+
+async function waitFor(url: string, timeoutMs = 90_000) {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		try {
+			if ((await fetch(url)).status < 500) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`${url} did not answer in time`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs: number[]) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+
+async function signIn(context: BrowserContext) {
+	const page = await context.newPage();
+	await page.goto(`${ORIGIN}/ingresar`);
+	await page.getByLabel('CUIL').fill(ROSA.cuil);
+	await page.getByLabel('Clave de Seguridad Social').fill(ROSA.clave);
+	await page.getByRole('button', { name: 'Ingresar', exact: true }).click();
+	await page.waitForURL(`${ORIGIN}/inicio`);
+	return page;
+}
+
+/**
+ * gzip bytes of the document, scripts and styles a fresh load of `url` fetches. The page tells which
+ * files it requested; their bytes are read from build/ (reading response bodies from the browser lost
+ * some under load). Every path but the built files is answered by the SPA shell, index.html.
+ */
+async function firstLoadBytes(
+	browser: Browser,
+	url: string,
+	storageState?: Awaited<ReturnType<BrowserContext['storageState']>>
+) {
+	const context = await browser.newContext({ serviceWorkers: 'block', storageState });
+	const page = await context.newPage();
+	const requested = new Map<string, string>();
+	page.on('request', (req) => {
+		const u = req.url();
+		if (!u.startsWith(ORIGIN) || u.includes('/api/')) return;
+		requested.set(new URL(u).pathname, req.resourceType());
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	await context.close();
+	const files = [...requested]
+		.filter(([, type]) => ['document', 'script', 'stylesheet'].includes(type))
+		.map(([pathname, type]) => {
+			const file = path.join(root, 'build', type === 'document' ? 'index.html' : pathname);
+			return { url: pathname, type, gzip: gzipSync(fs.readFileSync(file), { level: 9 }).length };
+		});
+	return { htmlJsCssGzip: files.reduce((n, f) => n + f.gzip, 0), files };
+}
+
+export async function benchCertificadosOffline() {
+	if (!fs.existsSync(path.join(root, 'build/index.html'))) run('npm', ['run', 'build']);
+	run('node', ['worker/tools/dev-vars.mjs']);
+	fs.rmSync(path.join(root, STATE), { recursive: true, force: true });
+	run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE]);
+	run('npx', ['tsx', 'worker/seed/cli.ts', '--citizens', '50', '--persist-to', STATE]);
+	const server = startServer();
+	const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+	const browser = await chromium.launch({
+		executablePath,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking'
+		]
+	});
+	try {
+		await waitFor(`${ORIGIN}/api/health`);
+		const context = await browser.newContext({
+			locale: 'es-AR',
+			timezoneId: 'America/Argentina/Buenos_Aires'
+		});
+		// tsx (esbuild, keepNames) wraps named functions in __name(): give evaluated code one.
+		await context.addInitScript('window.__name = (f) => f');
+		const page = await signIn(context);
+
+		// One real certificate, downloaded by the app.
+		await page.goto(`${ORIGIN}/certificados`);
+		await page.getByRole('radio', { name: /^Constancia de CUIL/ }).check();
+		await page.getByRole('button', { name: 'Pedir y descargar' }).click();
+		await page.waitForURL(/\/certificados\/\d+\?descargado$/, { timeout: 60_000 });
+		await page.getByText('Firma verificada:').waitFor();
+
+		// 499 more, cloned from it in IndexedDB (ids 900001…), so the list holds 500.
+		await page.evaluate(async (total) => {
+			const db: IDBDatabase = await new Promise((resolve, reject) => {
+				const open = indexedDB.open('mi-anses');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const store = () => db.transaction('certificados', 'readwrite').objectStore('certificados');
+			const [base] = await new Promise<Record<string, unknown>[]>((resolve) => {
+				const all = store().getAll();
+				all.onsuccess = () => resolve(all.result);
+			});
+			const tx = db.transaction('certificados', 'readwrite');
+			for (let i = 1; i < total; i++) {
+				const id = 900000 + i;
+				tx.objectStore('certificados').put({ ...base, id }, `${base.cuil}:${id}`);
+			}
+			await new Promise((resolve) => (tx.oncomplete = resolve));
+			db.close();
+		}, STORED);
+
+		// Controlled by the service worker, then no network.
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await page.reload();
+		await context.setOffline(true);
+		await page.goto(`${ORIGIN}/certificados`);
+		const links = page.getByRole('region', { name: 'En este teléfono', exact: true }).getByRole('link');
+		await links.nth(STORED - 1).waitFor();
+		const count = await links.count();
+
+		const heading: number[] = [];
+		const verified: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const n = Math.floor(((i + 0.5) * count) / RUNS);
+			const times = await page.evaluate(async (index) => {
+				const link = document.querySelectorAll<HTMLAnchorElement>(
+					'section[aria-labelledby="en-telefono"] h3 a'
+				)[index];
+				const href = new URL(link.href).pathname;
+				const start = performance.now();
+				let rendered = 0;
+				link.click();
+				await new Promise<void>((resolve) => {
+					const check = () => {
+						if (
+							!rendered &&
+							location.pathname === href &&
+							document.querySelector('main h1')?.textContent === 'Constancia de CUIL'
+						)
+							rendered = performance.now() - start;
+						if (rendered && document.body.textContent?.includes('Firma verificada:')) {
+							observer.disconnect();
+							resolve();
+						}
+					};
+					const observer = new MutationObserver(check);
+					observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+					check();
+				});
+				return { rendered, verified: performance.now() - start };
+			}, n);
+			heading.push(times.rendered);
+			verified.push(times.verified);
+			await page.goBack();
+			await links.nth(STORED - 1).waitFor();
+		}
+		await context.setOffline(false);
+
+		const state = await context.storageState();
+		const verificar = await firstLoadBytes(browser, `${ORIGIN}/verificar`);
+		const certificados = await firstLoadBytes(browser, `${ORIGIN}/certificados`, state);
+		await context.close();
+
+		const results = {
+			date: new Date().toISOString(),
+			storedCertificates: count,
+			runs: RUNS,
+			tapToHeadingMs: { median: median(heading), p90: p90(heading) },
+			tapToVerifiedMs: { median: median(verified), p90: p90(verified) },
+			firstLoadGzipBytes: {
+				verificar: verificar.htmlJsCssGzip,
+				certificados: certificados.htmlJsCssGzip
+			},
+			files: { verificar: verificar.files, certificados: certificados.files }
+		};
+		fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
+		fs.writeFileSync(
+			path.join(root, 'tests/reports/bench-certificados.json'),
+			JSON.stringify(results, null, 2)
+		);
+		const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+		console.log(
+			`\ncertificate tap → heading, offline, ${count} stored   median ${results.tapToHeadingMs.median.toFixed(1)} ms, p90 ${results.tapToHeadingMs.p90.toFixed(1)} ms`
+		);
+		console.log(
+			`certificate tap → signature verified, offline     median ${results.tapToVerifiedMs.median.toFixed(1)} ms, p90 ${results.tapToVerifiedMs.p90.toFixed(1)} ms`
+		);
+		console.log(`/verificar first load, HTML+JS+CSS (gzip)          ${kib(verificar.htmlJsCssGzip)}`);
+		console.log(`/certificados first load, HTML+JS+CSS (gzip)       ${kib(certificados.htmlJsCssGzip)}`);
+		return results;
+	} finally {
+		await browser.close();
+		try {
+			process.kill(-server.pid!, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+	}
+}
+
+// `npx tsx tests/bench/certificados-offline.ts` runs it alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+	await benchCertificadosOffline();
+}
