@@ -9,9 +9,11 @@ import type { DatosCertificado, Jwks } from '../domain/api/certificados';
  * - v1: `snapshots`.
  * - v2: `certificados` (one certificate downloaded to this device, keyed `<cuil digits>:<id>`) and
  *   `claves` (the public key set that verifies certificates offline, under `jwks`).
+ * - v3: `vault` (per person, keyed `<cuil digits>:<name>`: the wrapped vault key, PIN tries; never the
+ *   key in the clear) and `outbox` (documents waiting to be sent, keyed `<cuil digits>:<idempotency key>`).
  */
 export const DB_NAME = 'mi-anses';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface Snapshot<T = unknown> {
 	data: T;
@@ -59,6 +61,10 @@ export interface OfflineSchema extends DBSchema {
 	certificados: { key: string; value: CertificadoGuardado };
 	/** The key set that verifies certificates offline, under the key `jwks`. Public data. */
 	claves: { key: string; value: ClavesGuardadas };
+	/** Per person, `<cuil digits>:<name>`: what unlocks the vault (wrapped keys, tries). */
+	vault: { key: string; value: unknown };
+	/** Documents waiting to be sent, `<cuil digits>:<idempotency key>`. */
+	outbox: { key: string; value: unknown };
 }
 
 export function upgrade(db: IDBPDatabase<OfflineSchema>, oldVersion: number) {
@@ -67,7 +73,11 @@ export function upgrade(db: IDBPDatabase<OfflineSchema>, oldVersion: number) {
 		db.createObjectStore('certificados');
 		db.createObjectStore('claves');
 	}
-	// if (oldVersion < 3) { … } — the next version's steps go here.
+	if (oldVersion < 3) {
+		db.createObjectStore('vault');
+		db.createObjectStore('outbox');
+	}
+	// if (oldVersion < 4) { … } — the next version's steps go here.
 }
 
 let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
