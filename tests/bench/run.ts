@@ -6,6 +6,8 @@
  * - Passkey: Worker time to verify one passkey sign-in (SimpleWebAuthn, ES256) inside workerd.
  * - Certificates: PDF generation + both signatures of one certificate inside workerd, median and p95
  *   (certificados-pdf.ts).
+ * - Login screen under Slow 4G + 4× CPU, cold and warm from the service worker: LCP and network bytes
+ *   (load-slow4g.ts, own JSON).
  * - Scale: the busiest screens' queries with 1,000 and 1,000,000 seeded citizens (`--no-scale` skips).
  * - Login page first load: gzip bytes of the HTML, JS and CSS the browser fetches for /ingresar,
  *   read from a real Chromium page load against the built app (fonts and images listed apart).
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { benchCertificadosPdf } from './certificados-pdf';
 import { benchCertificadosOffline } from './certificados-offline';
+import { benchLoadSlow4g } from './load-slow4g';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
@@ -225,6 +228,8 @@ const login = await benchLoginBytes();
 const certificados = await benchCertificadosPdf();
 // Offline tap-to-render with 500 certificates, /verificar and /certificados first-load bytes (own JSON).
 await benchCertificadosOffline();
+// Cold and warm load of /ingresar under Slow 4G (own JSON, tests/reports/bench-load.json).
+await benchLoadSlow4g();
 const scale = process.argv.includes('--no-scale') ? null : await benchScale();
 const results = {
 	date: new Date().toISOString(),
