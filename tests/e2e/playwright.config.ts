@@ -9,6 +9,9 @@ const port = process.env.E2E_PORT ?? '8788';
 export default defineConfig({
 	testDir: '.',
 	outputDir: '../../test-results/e2e',
+	// Journeys sign in with Argon2 several times and drive two or three browser contexts; on a loaded
+	// 2-core machine 30 s was not always enough (seen: clave-life's sessions journey at 31.9 s).
+	timeout: 60_000,
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
