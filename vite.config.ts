@@ -107,7 +107,9 @@ export default defineConfig({
 						}
 					}
 				],
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// Background Sync for the document outbox: wakes open windows to send (static/sw-sync.js).
+				importScripts: ['/sw-sync.js']
 			}
 		})
 	],

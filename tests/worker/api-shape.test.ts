@@ -165,6 +165,8 @@ describe('OpenAPI document', () => {
 			'/api/cuenta/sesiones/cerrar-otras',
 			'/api/cuenta/sesiones/{id}',
 			'/api/dev/buzon',
+			'/api/documentos',
+			'/api/documentos/opciones',
 			'/api/keys',
 			'/api/passkeys',
 			'/api/passkeys/authentication/options',

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SQL } from '../../worker/servicios/queries';
 import { SQL as CERTIFICADOS_SQL } from '../../worker/certificados/queries';
+import { SQL as DOCUMENTOS_SQL } from '../../worker/documentos/queries';
 
 /**
  * The issue's rule: no query a screen makes may read a whole table whose size grows with the number of
@@ -47,7 +48,11 @@ describe('query plans of the citizen services and certificates', () => {
 		expect(Object.keys(CERTIFICADOS_SQL).length).toBeGreaterThanOrEqual(8);
 	});
 
-	for (const [name, sql] of Object.entries({ ...SQL, ...prefixed('certificados', CERTIFICADOS_SQL) }))
+	for (const [name, sql] of Object.entries({
+		...SQL,
+		...prefixed('certificados', CERTIFICADOS_SQL),
+		...prefixed('documentos', DOCUMENTOS_SQL)
+	}))
 		it(`${name} never scans a table that grows with citizens`, async () => {
 			const lines = await plan(sql);
 			const names = aliases(sql);

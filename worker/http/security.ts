@@ -45,7 +45,14 @@ export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** The largest JSON body any endpoint needs today is a sign-in; 16 KiB leaves room and stops abuse. */
-export const limitBody = bodyLimit({ maxSize: 16 * 1024 });
+const limitJsonBody = bodyLimit({ maxSize: 16 * 1024 });
+
+/**
+ * Only the document upload (POST /api/documentos, whose body is a file) skips the 16 KiB limit: it
+ * sets its own, 10 MiB, after the session check (worker/documentos/routes.ts `limitUpload`).
+ */
+export const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
+	c.req.method === 'POST' && /^\/api\/documentos\/?$/.test(c.req.path) ? next() : limitJsonBody(c, next);
 
 function allowedOrigins(env: AppEnv['Bindings']): string[] {
 	return env.ALLOWED_ORIGINS.split(',')

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { DAIANA, expect, expectAccessible, signIn, test } from './fixtures';
+
+/** Files whose first bytes are what they claim (the page and the Worker read them); padded to ~48 KB. */
+function file(name: string, mimeType: string, head: number[]) {
+	const buffer = Buffer.alloc(48 * 1024, 0x20);
+	Buffer.from(head).copy(buffer);
+	return { name, mimeType, buffer };
+}
+const FOTO = file('libreta-thiago.jpg', 'image/jpeg', [0xff, 0xd8, 0xff, 0xe0]);
+const PDF = file('libreta-mia.pdf', 'application/pdf', [...Buffer.from('%PDF-1.7\n')]);
+const PNG = file('libreta-thiago-2.png', 'image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function queue(page: Page, child: RegExp, year: string, f: typeof FOTO) {
+	await page.getByRole('radio', { name: child }).check();
+	await page.getByLabel('Año de la Libreta').selectOption(year);
+	await page.getByLabel('Foto o PDF del documento').setInputFiles(f);
+	await page.getByRole('button', { name: 'Guardar para enviar' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Guardado en este teléfono' })).toBeVisible();
+}
+
+/** The idempotency keys of the person's queued items, read straight from IndexedDB. */
+async function outboxKeys(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('mi-anses');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const all = open.result.transaction('outbox').objectStore('outbox').getAllKeys();
+					all.onsuccess = () => {
+						resolve((all.result as string[]).map((k) => k.split(':')[1]));
+						open.result.close();
+					};
+				};
+			})
+	);
+}
+
+test('three documents queued offline survive a reload and each arrives exactly once when the network returns', async ({
+	page,
+	context
+}) => {
+	const year = String(new Date().getFullYear() - 1);
+	await page.goto('/ingresar');
+	await signIn(page, DAIANA);
+	await expect(page).toHaveURL('/inicio');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await page.getByRole('main').getByRole('link', { name: 'Presentar documentación' }).click();
+	await expect(heading(page)).toHaveText('Presentar documentación');
+	await expect(page.getByText('Todavía no mandaste documentos desde este teléfono.')).toBeVisible();
+	await expectAccessible(page);
+
+	const before = (await (await page.request.get('/api/documentos')).json()) as { documentos: unknown[] };
+
+	// A client-side check, in Spanish, before anything is queued.
+	await page.getByLabel('Foto o PDF del documento').setInputFiles({
+		name: 'nota.txt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('esto no es una foto')
+	});
+	await expect(page.getByText('El archivo tiene que ser una foto (JPG o PNG) o un PDF.')).toBeVisible();
+	await expectAccessible(page);
+
+	await context.setOffline(true);
+	await queue(page, /Thiago/, year, FOTO);
+	await queue(page, /Mía/, year, PDF);
+	await queue(page, /Thiago/, String(Number(year) - 1), PNG);
+	await expect(page.getByText('En espera', { exact: true })).toHaveCount(3);
+
+	await page.reload();
+	await expect(heading(page)).toHaveText('Presentar documentación');
+	await expect(page.getByText('En espera', { exact: true })).toHaveCount(3);
+	await expect(page.getByText(`Libreta AUH ${year} de Thiago Benjamín Acosta`)).toBeVisible();
+	await expectAccessible(page);
+	const keys = await outboxKeys(page);
+	expect(keys).toHaveLength(3);
+
+	// A slow uplink, so the progress is there to be seen (CDP wins over setOffline: see DEVELOPMENT.md).
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: false,
+		latency: 40,
+		downloadThroughput: -1,
+		uploadThroughput: 32 * 1024
+	});
+	await context.setOffline(false);
+	await expect(page.locator('progress')).toBeVisible();
+	await expect(page.getByText(/^Enviando \d+ %$/)).toBeVisible();
+	await expectAccessible(page);
+	await expect(page.getByText('Enviado', { exact: true })).toHaveCount(3, { timeout: 30_000 });
+	await expectAccessible(page);
+	await cdp.detach();
+
+	// Exactly once: three new documents on the server, one per queued key.
+	const after = (await (await page.request.get('/api/documentos')).json()) as {
+		documentos: { clave: string; descripcion: string }[];
+	};
+	expect(after.documentos.length - before.documentos.length).toBe(3);
+	for (const k of keys) expect(after.documentos.filter((d) => d.clave === k)).toHaveLength(1);
+
+	// Another reload (app start) sends nothing again.
+	await page.reload();
+	await expect(page.getByText('Enviado', { exact: true })).toHaveCount(3);
+	const again = (await (await page.request.get('/api/documentos')).json()) as { documentos: unknown[] };
+	expect(again.documentos.length).toBe(after.documentos.length);
+});
