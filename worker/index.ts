@@ -10,6 +10,7 @@ import { clave } from './clave/routes';
 import { cuenta, dev } from './cuenta/routes';
 import { servicios } from './servicios/routes';
 import { certificados, keys } from './certificados/routes';
+import { turnos } from './turnos/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 import { checkApiVersion } from './http/version';
 
@@ -36,6 +37,7 @@ app.route('/cuenta', cuenta);
 app.route('/servicios', servicios);
 app.route('/certificados', certificados);
 app.route('/keys', keys);
+app.route('/turnos', turnos);
 app.route('/dev', dev);
 
 app.doc31('/openapi.json', {

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SQL } from '../../worker/servicios/queries';
 import { SQL as CERTIFICADOS_SQL } from '../../worker/certificados/queries';
+import { SQL as TURNOS_SQL } from '../../worker/turnos/queries';
 
 /**
  * The issue's rule: no query a screen makes may read a whole table whose size grows with the number of
@@ -10,7 +11,8 @@ import { SQL as CERTIFICADOS_SQL } from '../../worker/certificados/queries';
  * allowed only on the small reference tables of a few rows a month or a code (employers and bank
  * branches are not among them: there are hundreds of thousands of employers in Argentina).
  */
-const REFERENCE_TABLES = ['montos_referencia', 'conceptos'];
+// udais: ANSES' offices, a few hundred in the country (migration 0007).
+const REFERENCE_TABLES = ['montos_referencia', 'conceptos', 'udais'];
 
 /** Aliases the statements give tables, so a plan line names the table it reads. */
 function aliases(sql: string): Map<string, string> {
@@ -47,7 +49,11 @@ describe('query plans of the citizen services and certificates', () => {
 		expect(Object.keys(CERTIFICADOS_SQL).length).toBeGreaterThanOrEqual(8);
 	});
 
-	for (const [name, sql] of Object.entries({ ...SQL, ...prefixed('certificados', CERTIFICADOS_SQL) }))
+	for (const [name, sql] of Object.entries({
+		...SQL,
+		...prefixed('certificados', CERTIFICADOS_SQL),
+		...prefixed('turnos', TURNOS_SQL)
+	}))
 		it(`${name} never scans a table that grows with citizens`, async () => {
 			const lines = await plan(sql);
 			const names = aliases(sql);
