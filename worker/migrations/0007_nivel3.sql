@@ -63,6 +63,8 @@ CREATE TABLE nivel_grants (
 	notas TEXT
 );
 CREATE INDEX nivel_grants_citizen ON nivel_grants (citizen_id, granted_at DESC);
+-- The foreign key's own index: without it every new turno makes SQLite scan this table.
+CREATE INDEX nivel_grants_turno ON nivel_grants (turno_id);
 
 -- Every operator action: who, on whom, when, where. Append-only (ASVS 5.0 16.4.2): the triggers below
 -- refuse any UPDATE or DELETE, whatever code or console tries it. No foreign keys on purpose: the trail
