@@ -11,6 +11,7 @@ import { cuenta, dev } from './cuenta/routes';
 import { servicios } from './servicios/routes';
 import { certificados, keys } from './certificados/routes';
 import { documentos } from './documentos/routes';
+import { turnos } from './turnos/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 import { checkApiVersion } from './http/version';
 
@@ -38,6 +39,7 @@ app.route('/servicios', servicios);
 app.route('/certificados', certificados);
 app.route('/keys', keys);
 app.route('/documentos', documentos);
+app.route('/turnos', turnos);
 app.route('/dev', dev);
 
 app.doc31('/openapi.json', {

@@ -145,33 +145,22 @@ test('Martín sees his aportes with the gap, starts a reclamo and changes his ph
 	const reclamo = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Reclamo' }) });
 	await expect(reclamo.first()).toContainText('Iniciado');
 
-	// His phone: a code goes to the new number, and only then it is his.
-	const nuevo = '+54 9 351 555-7788';
+	// His phone is where recovery codes go: at nivel 2, after a clave sign-in, the change is refused
+	// and the page says what to do (issue 8; the allowed paths are in tests/worker/step-up.test.ts).
 	await page.getByRole('link', { name: 'Inicio' }).first().click();
 	await openFromHome(page, 'Mis datos');
 	await expect(heading(page)).toHaveText('Mis datos');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Cambiar el celular' }).click();
 	await expect(heading(page)).toHaveText('Cambiar tu celular');
-	await page.getByLabel('Celular nuevo').fill(nuevo);
-	const before = await lastMessageId(request);
+	await page.getByLabel('Celular nuevo').fill('+54 9 351 555-7788');
 	await page.getByRole('button', { name: 'Mandarme el código' }).click();
-	const reauth = page.getByLabel('Clave de Seguridad Social');
-	const codeHeading = page.getByRole('heading', { name: 'Escribí el código que te mandamos' });
-	await expect(reauth.or(codeHeading)).toBeVisible();
-	if (await reauth.isVisible()) {
-		await expectAccessible(page);
-		await reauth.fill(MARTIN.clave);
-		await page.getByRole('button', { name: 'Confirmar y guardar' }).click();
-	}
-	await expect(codeHeading).toBeVisible();
-	await expect(page.getByText('Te mandamos un código de 6 números a')).toContainText('7788');
+	await expect(page.getByText(/ingresar con tu llave de acceso/)).toBeVisible();
+	await expect(page.getByText(/nivel 3/).first()).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Código').fill(await contactCode(request, nuevo, before));
-	await page.getByRole('button', { name: 'Confirmar el cambio' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Cambiaste tu celular.' })).toBeVisible();
-	await expect(page.getByText(nuevo)).toBeVisible();
-	await expectAccessible(page);
+	void request;
+	void lastMessageId;
+	void contactCode;
 });
 
 test('without a connection, screens show the last data with its date, and only to the same person', async ({

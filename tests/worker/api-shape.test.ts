@@ -183,7 +183,11 @@ describe('OpenAPI document', () => {
 			'/api/servicios/prestaciones',
 			'/api/servicios/tramites',
 			'/api/servicios/tramites/catalogo',
-			'/api/servicios/tramites/{id}'
+			'/api/servicios/tramites/{id}',
+			'/api/turnos',
+			'/api/turnos/disponibles',
+			'/api/turnos/udais',
+			'/api/turnos/{id}'
 		]);
 		for (const [path, ops] of Object.entries(doc.paths))
 			for (const [method, op] of Object.entries(ops)) {

@@ -329,7 +329,16 @@ describe('managing passkeys', () => {
 			.run();
 		expect((await call(`/api/passkeys/${auth.id}`, { method: 'DELETE', cookie: s.cookie })).status).toBe(403);
 		await call('/api/auth/reauth', { body: { clave: CLAVE }, cookie: s.cookie, ip: randomIp() });
-		expect((await call(`/api/passkeys/${auth.id}`, { method: 'DELETE', cookie: s.cookie })).status).toBe(204);
+		// It is the last one: a clave (even re-typed) is not enough at nivel 2 (issue 8, step-up.test.ts).
+		const last = await call(`/api/passkeys/${auth.id}`, { method: 'DELETE', cookie: s.cookie });
+		expect(last.status).toBe(403);
+		expect((await last.json<ErrorBody>()).error.code).toBe('nivel_3_o_llave_requerida');
+		const withPasskey = cookieHeader({
+			'__Host-mia_sesion': cookiesFrom(await signInWith(auth))['__Host-mia_sesion']
+		});
+		expect((await call(`/api/passkeys/${auth.id}`, { method: 'DELETE', cookie: withPasskey })).status).toBe(
+			204
+		);
 		expect((await events(s.id)).map((e) => e.type)).toContain('passkey_eliminada');
 		// A removed passkey no longer signs in.
 		expect((await signInWith(auth)).status).toBe(401);

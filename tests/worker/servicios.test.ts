@@ -37,8 +37,11 @@ beforeAll(async () => {
 	).run();
 });
 
-/** A signed-in person whose DNI ends in `ending` (the calendar orders by it). */
-async function person(ending = Math.floor(Math.random() * 10)) {
+/**
+ * A signed-in person whose DNI ends in `ending` (the calendar orders by it). Nivel 3 for the tests of
+ * the sensitive changes (CBU, email, phone), which a nivel-2 clave session may not make (step-up.test.ts).
+ */
+async function person(ending = Math.floor(Math.random() * 10), nivel: 2 | 3 = 2) {
 	let dni: number;
 	do dni = (2_000_000 + Math.floor(Math.random() * 4_000_000)) * 10 + ending;
 	while (usedDnis.has(dni));
@@ -47,9 +50,9 @@ async function person(ending = Math.floor(Math.random() * 10)) {
 	const now = Date.now();
 	const { meta } = await env.DB.prepare(
 		`INSERT INTO citizens (cuil, dni, nombres, apellidos, sexo, fecha_nacimiento, email, telefono, nivel, created_at)
-		VALUES (?, ?, 'Nélida', 'Paz', 'F', '1955-02-11', ?, '+54 9 11 4000-0000', 2, ?)`
+		VALUES (?, ?, 'Nélida', 'Paz', 'F', '1955-02-11', ?, '+54 9 11 4000-0000', ?, ?)`
 	)
-		.bind(cuil, String(dni), `nelida.${dni}@example.com`, now)
+		.bind(cuil, String(dni), `nelida.${dni}@example.com`, nivel, now)
 		.run();
 	const id = meta.last_row_id;
 	await env.DB.prepare('INSERT INTO claves (citizen_id, hash, created_at, updated_at) VALUES (?, ?, ?, ?)')
@@ -462,7 +465,7 @@ describe('Trámites', () => {
 	const month = (k: number) => addMonths(todayInArgentina().slice(0, 7), k);
 
 	it('starts each type of request and shows it first in the list', async () => {
-		const p = await person();
+		const p = await person(undefined, 3);
 		const own = await prestacion(p.id);
 		const cbu = buildCbu('285', '590', '4009041813520');
 		const bodies = [
@@ -608,7 +611,7 @@ describe('Trámites', () => {
 		});
 
 	it('answers 404 for a CBU change or reclamo on another person’s benefit, and asks a stale session for the clave', async () => {
-		const p = await person();
+		const p = await person(undefined, 3);
 		const other = await person();
 		const theirs = await prestacion(other.id);
 		const cbu = '2850590940090418135201';
@@ -683,7 +686,7 @@ describe('Mis datos', () => {
 	});
 
 	it('changes the phone only after a recent sign-in and the code sent to the new number', async () => {
-		const p = await person();
+		const p = await person(undefined, 3);
 		const nuevo = '+54 9 351 555-0192';
 		await age(p.id, 6 * 60_000);
 
@@ -726,7 +729,7 @@ describe('Mis datos', () => {
 	});
 
 	it('sends an email change code to the new email and stops after five wrong codes', async () => {
-		const p = await person();
+		const p = await person(undefined, 3);
 		const res = await post('/api/servicios/datos', p.cookie, { email: 'Nelida.Nueva@Example.com' }, 'PATCH');
 		expect(res.status).toBe(200);
 		const message = await lastMessage(p.id, 'codigo_contacto');
@@ -744,7 +747,7 @@ describe('Mis datos', () => {
 	});
 
 	it('never confirms one person’s change with another person’s session', async () => {
-		const p = await person();
+		const p = await person(undefined, 3);
 		const other = await person();
 		await post('/api/servicios/datos', p.cookie, { email: 'robado@example.com' }, 'PATCH');
 		const code = /\b(\d{6})\b/.exec((await lastMessage(p.id, 'codigo_contacto'))!.body)![1];

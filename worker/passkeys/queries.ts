@@ -97,8 +97,26 @@ export function renamePasskey(db: D1Database, id: string, citizenId: number, nam
 	return db.prepare('UPDATE passkeys SET name = ? WHERE id = ? AND citizen_id = ?').bind(name, id, citizenId);
 }
 
-export function deletePasskey(db: D1Database, id: string, citizenId: number) {
-	return db.prepare('DELETE FROM passkeys WHERE id = ? AND citizen_id = ?').bind(id, citizenId);
+/**
+ * `keepOne`: delete only if another passkey remains, decided by the DELETE itself, so two parallel
+ * removals of a person's last two passkeys cannot both pass a count read earlier and leave none
+ * without the step-up the last one needs.
+ */
+export function deletePasskey(db: D1Database, id: string, citizenId: number, keepOne = false) {
+	return db
+		.prepare(
+			`DELETE FROM passkeys WHERE id = ?1 AND citizen_id = ?2
+			AND (?3 = 0 OR (SELECT COUNT(*) FROM passkeys WHERE citizen_id = ?2) > 1)`
+		)
+		.bind(id, citizenId, keepOne ? 1 : 0);
+}
+
+export async function countPasskeys(db: D1Database, citizenId: number): Promise<number> {
+	const row = await db
+		.prepare('SELECT COUNT(*) AS n FROM passkeys WHERE citizen_id = ?')
+		.bind(citizenId)
+		.first<{ n: number }>();
+	return row?.n ?? 0;
 }
 
 export function findOwnPasskey(db: D1Database, id: string, citizenId: number) {

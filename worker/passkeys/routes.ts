@@ -23,6 +23,7 @@ import { accountLocked, openSession } from '../auth/login';
 import { insertSecurityEvent } from '../auth/queries';
 import { sessionInfo } from '../auth/routes';
 import { assertRecentAuth, requireSession } from '../auth/sessions';
+import { assertNivel3OrRecentPasskey, hasNivel3OrRecentPasskey } from '../auth/step-up';
 import type { AppEnv } from '../env';
 import { createApp } from '../http/app';
 import { errors, json, jsonBody } from '../http/openapi';
@@ -32,6 +33,7 @@ import { CHALLENGE_TTL_MS, type Ceremony } from './challenges';
 import { notice, type Recipient } from '../notifications/outbox';
 import { providerName } from './providers';
 import {
+	countPasskeys,
 	deletePasskey,
 	ensureWebauthnUserId,
 	findOwnPasskey,
@@ -428,18 +430,31 @@ export const passkeys = createApp()
 	})
 	.openapi({ ...remove, middleware: [requireSession] as const }, async (c) => {
 		const session = c.var.session;
-		assertRecentAuth(session);
 		const { id } = c.req.valid('param');
 		const row = await findOwnPasskey(c.env.DB, id, session.citizenId);
 		// Someone else's passkey answers exactly like one that does not exist.
 		if (!row) throw notFound();
+		// Removing the last passkey leaves the clave as the only way in, and a passkey is what lets a
+		// nivel-2 person make the sensitive changes: so the last one needs nivel 3 or a fresh passkey
+		// sign-in (issue 8). Without that step-up the DELETE itself refuses to remove the last one.
+		const steppedUp = hasNivel3OrRecentPasskey(session);
+		if (!steppedUp && (await countPasskeys(c.env.DB, session.citizenId)) <= 1)
+			assertNivel3OrRecentPasskey(session);
+		// Checked after the step-up, so a nivel-2 person is told what actually helps (a passkey), not
+		// to re-type a clave that would not be enough.
+		assertRecentAuth(session);
 		const [deleted] = await c.env.DB.batch([
-			deletePasskey(c.env.DB, id, session.citizenId),
+			deletePasskey(c.env.DB, id, session.citizenId, !steppedUp),
 			event(c, session.citizenId, 'passkey_eliminada', {
 				passkey: row.name,
 				proveedor: providerName(row.aaguid)
 			})
 		]);
-		if (deleted.meta.changes === 0) throw notFound();
+		if (deleted.meta.changes === 0) {
+			// Lost a race with another removal: it is the last one now.
+			if (!steppedUp && (await findOwnPasskey(c.env.DB, id, session.citizenId)))
+				assertNivel3OrRecentPasskey(session);
+			throw notFound();
+		}
 		return c.body(null, 204);
 	});

@@ -27,6 +27,7 @@ import {
 } from '../../src/lib/domain/api/servicios';
 import { insertSecurityEvent } from '../auth/queries';
 import { assertRecentAuth, requireSession } from '../auth/sessions';
+import { assertNivel3OrRecentPasskey } from '../auth/step-up';
 import type { AppEnv } from '../env';
 import { createApp } from '../http/app';
 import { ApiError } from '../http/errors';
@@ -456,9 +457,10 @@ export const servicios = createApp()
 			if (!own) throw notFound('esa prestación');
 		}
 		if (body.tipo === 'actualizacion_cbu') {
-			// Where the money goes is as sensitive as the clave: a phone left unlocked must not be enough
-			// to send someone's haber to another account (ASVS 5.0 7.5.x, step-up for sensitive changes).
-			assertRecentAuth(s, now);
+			// Where the money goes is as sensitive as the clave: a phone left unlocked, or a phished clave,
+			// must not be enough to send someone's haber to another account. Nivel 3 (with a recent
+			// sign-in) or a passkey sign-in in the last 5 minutes (issue 8; ASVS 5.0 7.5.x step-up).
+			assertNivel3OrRecentPasskey(s, now);
 			const cbu = parseCbu(body.cbu);
 			if (!cbu.ok) throw new ApiError(400, 'datos_invalidos', 'Revisá los datos marcados.');
 			datos = { prestacionId: body.prestacionId, cbu: cbu.cbu };
@@ -497,6 +499,10 @@ export const servicios = createApp()
 		// Every change of personal data needs an authentication in the last 5 minutes (issue 5, point 6):
 		// the address decides where letters and cards go. Checked before anything is written, so a
 		// refused request changes nothing at all.
+		// The email and the phone are where recovery codes go: whoever changes them can take the account
+		// over with "¿Olvidaste tu clave?". So they need nivel 3 or a fresh passkey sign-in (issue 8),
+		// checked first so a nivel-2 person is told what helps (re-typing the clave would not).
+		if (campo) assertNivel3OrRecentPasskey(s, now);
 		assertRecentAuth(s, now);
 
 		const statements: D1PreparedStatement[] = [];
