@@ -57,7 +57,7 @@ export interface ClavesGuardadas {
 /** A vault envelope (see vault.ts): AES-GCM ciphertext and its 96-bit IV. */
 export interface Envelope {
 	v: 1;
-	iv: Uint8Array;
+	iv: Uint8Array<ArrayBuffer>;
 	ct: ArrayBuffer;
 }
 
@@ -74,9 +74,9 @@ export interface CertificadoSellado {
 export type VaultRecord =
 	| {
 			kind: 'pin';
-			salt: Uint8Array;
+			salt: Uint8Array<ArrayBuffer>;
 			iterations: number;
-			iv: Uint8Array;
+			iv: Uint8Array<ArrayBuffer>;
 			wrapped: ArrayBuffer;
 			/** Wrong PINs in a row, written before each check. */
 			failed: number;
@@ -84,9 +84,9 @@ export type VaultRecord =
 	| {
 			kind: 'prf';
 			credentialId: string;
-			prfSalt: Uint8Array;
-			hkdfSalt: Uint8Array;
-			iv: Uint8Array;
+			prfSalt: Uint8Array<ArrayBuffer>;
+			hkdfSalt: Uint8Array<ArrayBuffer>;
+			iv: Uint8Array<ArrayBuffer>;
 			wrapped: ArrayBuffer;
 	  };
 

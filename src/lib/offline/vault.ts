@@ -46,7 +46,7 @@ export type UnlockResult = { ok: true } | { ok: false; triesLeft: number; wiped:
 /** What the PRF wrap needs to ask the passkey again: its id and the salt given to PRF. */
 export interface PrfInfo {
 	credentialId: string;
-	prfSalt: Uint8Array;
+	prfSalt: Uint8Array<ArrayBuffer>;
 }
 
 const enc = new TextEncoder();
@@ -60,7 +60,7 @@ const prfKey = (cuil: string) => `${digits(cuil)}:prf`;
 /** The record key as AES-GCM additional data: `<store>/<key>`. */
 const aad = (store: string, key: string) => enc.encode(`${store}/${key}`);
 
-async function pinKek(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+async function pinKek(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
 	const material = await crypto.subtle.importKey('raw', enc.encode(pin), 'PBKDF2', false, ['deriveKey']);
 	return crypto.subtle.deriveKey(
 		{ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
@@ -72,7 +72,7 @@ async function pinKek(pin: string, salt: Uint8Array, iterations: number): Promis
 }
 
 /** HKDF over the PRF output: PRF results are already uniform, HKDF binds them to this one use. */
-export async function prfKek(prfOutput: BufferSource, salt: Uint8Array): Promise<CryptoKey> {
+export async function prfKek(prfOutput: BufferSource, salt: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
 	const material = await crypto.subtle.importKey('raw', prfOutput, 'HKDF', false, ['deriveKey']);
 	return crypto.subtle.deriveKey(
 		{ name: 'HKDF', hash: 'SHA-256', salt, info: enc.encode('mi-anses vault key wrap v1') },
@@ -85,13 +85,18 @@ export async function prfKek(prfOutput: BufferSource, salt: Uint8Array): Promise
 
 const WRAP_AAD = (cuil: string, how: string) => enc.encode(`vault/${digits(cuil)}/${how}`);
 
-async function wrap(key: CryptoKey, kek: CryptoKey, ad: Uint8Array) {
+async function wrap(key: CryptoKey, kek: CryptoKey, ad: Uint8Array<ArrayBuffer>) {
 	const iv = random(12);
 	const wrapped = await crypto.subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv, additionalData: ad });
 	return { iv, wrapped };
 }
 
-function unwrap(wrapped: ArrayBuffer, iv: Uint8Array, kek: CryptoKey, ad: Uint8Array) {
+function unwrap(
+	wrapped: ArrayBuffer,
+	iv: Uint8Array<ArrayBuffer>,
+	kek: CryptoKey,
+	ad: Uint8Array<ArrayBuffer>
+) {
 	// Extractable so a passkey can be added later while unlocked. Script running in the page while the
 	// vault is open can already decrypt everything, so a non-extractable key would buy little here.
 	return crypto.subtle.unwrapKey(
@@ -180,7 +185,12 @@ export function createVault({ db = openOfflineDb, iterations = PBKDF2_ITERATIONS
 	}
 
 	/** Wraps the open vault key with a key from the passkey's PRF output as well. */
-	async function addPrf(cuil: string, info: PrfInfo, prfOutput: BufferSource, hkdfSalt: Uint8Array) {
+	async function addPrf(
+		cuil: string,
+		info: PrfInfo,
+		prfOutput: BufferSource,
+		hkdfSalt: Uint8Array<ArrayBuffer>
+	) {
 		if (!open || !isUnlockedFor(cuil)) throw new VaultLockedError();
 		const kek = await prfKek(prfOutput, hkdfSalt);
 		const { iv, wrapped } = await wrap(open.key, kek, WRAP_AAD(cuil, 'prf'));
