@@ -454,6 +454,8 @@ test('Sofía picks a period and gets her Certificación Negativa; a backwards pe
 	).toBeVisible();
 	await expectAccessible(page);
 	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(page.getByRole('region', { name: 'En este teléfono', exact: true })).toContainText('Anulado');
 	await expect(page.getByRole('button', { name: /^Pedir uno nuevo/ })).toBeVisible();
 });

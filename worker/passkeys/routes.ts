@@ -231,7 +231,7 @@ export const passkeys = createApp()
 			supportedAlgorithmIDs: ALGORITHMS,
 			// WebAuthn L3 §10.1.4: security keys enable PRF (CTAP2 hmac-secret) only when asked at creation.
 			// The page uses it locally to unlock its vault (src/lib/offline/vault.ts); the server never sees it.
-			extensions: { prf: {} } as AuthenticationExtensionsClientInputs
+			extensions: { prf: {} }
 		});
 		return c.json(options as unknown as Record<string, unknown>, 200);
 	})
