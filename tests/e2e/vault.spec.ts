@@ -104,7 +104,7 @@ test('Rosa creates a PIN, locks, unlocks with it, and IndexedDB holds nothing re
 
 	// "Bloquear": offline, the saved data is not shown until the PIN opens it.
 	await page.getByRole('button', { name: 'Bloquear' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'están bloqueados' })).toBeVisible();
+	await expect(page.getByText('Tus datos guardados en este teléfono están bloqueados.')).toBeVisible();
 	await expectAccessible(page);
 	await context.setOffline(true);
 	await page.getByRole('link', { name: 'Inicio' }).click();
@@ -175,7 +175,7 @@ test('signing out locks the vault or erases everything, as the person chooses', 
 	// Back in: the data is there but locked until the PIN.
 	await signIn(page, ROSA);
 	await expect(page).toHaveURL('/inicio');
-	await expect(page.getByRole('status').filter({ hasText: 'están bloqueados' })).toBeVisible();
+	await expect(page.getByText('Tus datos guardados en este teléfono están bloqueados.')).toBeVisible();
 	expect((await rawIndexedDb(page)).counts.snapshots).toBeGreaterThan(0);
 	await page.getByRole('link', { name: 'Desbloquear' }).click();
 	await unlockVault(page);
@@ -196,7 +196,7 @@ test('the vault locks itself after the set time in the background', async ({ pag
 		Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
 		document.dispatchEvent(new Event('visibilitychange'));
 	});
-	await expect(page.getByRole('status').filter({ hasText: 'están bloqueados' })).toBeVisible();
+	await expect(page.getByText('Tus datos guardados en este teléfono están bloqueados.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Bloquear' })).toHaveCount(0);
 });
 
