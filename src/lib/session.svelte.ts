@@ -20,6 +20,8 @@ class Session {
 	notice = $state('');
 	signingOut = $state(false);
 	signOutError = $state('');
+	/** Set by the private screens when the vault keeps something: "Salir" first asks there what to keep. */
+	leaveVia: string | null = null;
 
 	get user() {
 		return this.info?.user ?? null;
@@ -72,7 +74,8 @@ class Session {
 	}
 
 	/** "Salir": closes the session and goes to the sign-in screen, which confirms it. */
-	async leave() {
+	async leave(confirmed = false) {
+		if (this.leaveVia && !confirmed) return goto(this.leaveVia);
 		this.signOutError = '';
 		this.signingOut = true;
 		try {

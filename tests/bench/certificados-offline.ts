@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
@@ -26,6 +26,8 @@ const STATE = '.wrangler/bench-certificados';
 const STORED = 500;
 const RUNS = 20;
 const ROSA = { cuil: '27-05123456-7', clave: 'Mate-Lluvia-73!' };
+/** The journeys' vault PIN (tests/e2e/fixtures.ts). */
+const VAULT_PIN = '482913';
 
 function run(cmd: string, args: string[]) {
 	const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
@@ -75,7 +77,22 @@ async function signIn(context: BrowserContext) {
 	await page.getByLabel('Clave de Seguridad Social').fill(ROSA.clave);
 	await page.getByRole('button', { name: 'Ingresar', exact: true }).click();
 	await page.waitForURL(`${ORIGIN}/inicio`);
+	// Certificates are kept only inside the vault (issue 7): create it with the journeys' PIN.
+	await page.getByRole('link', { name: 'Crear PIN' }).click();
+	await page.getByLabel('PIN nuevo').fill(VAULT_PIN);
+	await page.getByLabel('Repetí el PIN').fill(VAULT_PIN);
+	await page.getByRole('button', { name: 'Crear PIN' }).click();
+	await page.getByRole('link', { name: 'Ahora no' }).click();
+	await page.waitForURL(`${ORIGIN}/inicio`);
 	return page;
+}
+
+/** After a full load the vault is locked: the PIN opens it (works offline), back where it was. */
+async function unlock(page: Page) {
+	await page.getByRole('link', { name: 'Desbloquear' }).first().click();
+	await page.getByLabel('PIN', { exact: true }).fill(VAULT_PIN);
+	await page.getByRole('button', { name: 'Desbloquear', exact: true }).click();
+	await page.getByRole('button', { name: 'Bloquear' }).waitFor();
 }
 
 /**
@@ -137,31 +154,89 @@ export async function benchCertificadosOffline() {
 
 		// One real certificate, downloaded by the app.
 		await page.goto(`${ORIGIN}/certificados`);
+		await unlock(page);
 		await page.getByRole('radio', { name: /^Constancia de CUIL/ }).check();
 		await page.getByRole('button', { name: 'Pedir y descargar' }).click();
 		await page.waitForURL(/\/certificados\/\d+\?descargado$/, { timeout: 60_000 });
 		await page.getByText('Firma verificada:').waitFor();
 
-		// 499 more, cloned from it in IndexedDB (ids 900001…), so the list holds 500.
-		await page.evaluate(async (total) => {
-			const db: IDBDatabase = await new Promise((resolve, reject) => {
-				const open = indexedDB.open('mi-anses');
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
-			const store = () => db.transaction('certificados', 'readwrite').objectStore('certificados');
-			const [base] = await new Promise<Record<string, unknown>[]>((resolve) => {
-				const all = store().getAll();
-				all.onsuccess = () => resolve(all.result);
-			});
-			const tx = db.transaction('certificados', 'readwrite');
-			for (let i = 1; i < total; i++) {
-				const id = 900000 + i;
-				tx.objectStore('certificados').put({ ...base, id }, `${base.cuil}:${id}`);
-			}
-			await new Promise((resolve) => (tx.oncomplete = resolve));
-			db.close();
-		}, STORED);
+		// 499 more, cloned from it in IndexedDB (ids 900001…), so the list holds 500. Records are sealed
+		// under their own key (AES-GCM additional data), so each clone is opened with the vault key (the
+		// PIN unwraps it, as the app does) and sealed again under its new key: the format of vault.ts.
+		await page.evaluate(
+			async ({ total, pin }) => {
+				const db: IDBDatabase = await new Promise((resolve, reject) => {
+					const open = indexedDB.open('mi-anses');
+					open.onsuccess = () => resolve(open.result);
+					open.onerror = () => reject(open.error);
+				});
+				const read = <T>(store: string, fn: (s: IDBObjectStore) => IDBRequest) =>
+					new Promise<T>((resolve) => {
+						const r = fn(db.transaction(store).objectStore(store));
+						r.onsuccess = () => resolve(r.result as T);
+					});
+				type Env = { v: 1; iv: Uint8Array<ArrayBuffer>; ct: ArrayBuffer };
+				const [baseKey] = await read<string[]>('certificados', (s) => s.getAllKeys());
+				const base = await read<{ meta: Env; pdf: Env }>('certificados', (s) => s.get(baseKey));
+				const cuil = baseKey.split(':')[0];
+				const wrap = await read<{
+					salt: Uint8Array<ArrayBuffer>;
+					iterations: number;
+					iv: Uint8Array<ArrayBuffer>;
+					wrapped: ArrayBuffer;
+				}>('vault', (s) => s.get(`${cuil}:pin`));
+				const enc = new TextEncoder();
+				const material = await crypto.subtle.importKey('raw', enc.encode(pin), 'PBKDF2', false, [
+					'deriveKey'
+				]);
+				const kek = await crypto.subtle.deriveKey(
+					{ name: 'PBKDF2', hash: 'SHA-256', salt: wrap.salt, iterations: wrap.iterations },
+					material,
+					{ name: 'AES-GCM', length: 256 },
+					false,
+					['unwrapKey']
+				);
+				const key = await crypto.subtle.unwrapKey(
+					'raw',
+					wrap.wrapped,
+					kek,
+					{ name: 'AES-GCM', iv: wrap.iv, additionalData: enc.encode(`vault/${cuil}/pin`) },
+					{ name: 'AES-GCM', length: 256 },
+					false,
+					['encrypt', 'decrypt']
+				);
+				const ad = (k: string) => enc.encode(`certificados/${k}`);
+				const open = (k: string, e: Env) =>
+					crypto.subtle.decrypt({ name: 'AES-GCM', iv: e.iv, additionalData: ad(k) }, key, e.ct);
+				const seal = async (k: string, bytes: BufferSource): Promise<Env> => {
+					const iv = crypto.getRandomValues(new Uint8Array(12));
+					return {
+						v: 1,
+						iv,
+						ct: await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: ad(k) }, key, bytes)
+					};
+				};
+				const meta = JSON.parse(new TextDecoder().decode(await open(`${baseKey}#meta`, base.meta)));
+				const pdf = await open(`${baseKey}#pdf`, base.pdf);
+				const clones: [string, unknown][] = [];
+				for (let i = 1; i < total; i++) {
+					const id = 900000 + i;
+					const k = `${cuil}:${id}`;
+					clones.push([
+						k,
+						{
+							meta: await seal(`${k}#meta`, enc.encode(JSON.stringify({ ...meta, id }))),
+							pdf: await seal(`${k}#pdf`, pdf)
+						}
+					]);
+				}
+				const tx = db.transaction('certificados', 'readwrite');
+				for (const [k, v] of clones) tx.objectStore('certificados').put(v, k);
+				await new Promise((resolve) => (tx.oncomplete = resolve));
+				db.close();
+			},
+			{ total: STORED, pin: VAULT_PIN }
+		);
 
 		// Controlled by the service worker, then no network.
 		await page.evaluate(async () => {
@@ -170,6 +245,7 @@ export async function benchCertificadosOffline() {
 		await page.reload();
 		await context.setOffline(true);
 		await page.goto(`${ORIGIN}/certificados`);
+		await unlock(page);
 		const links = page.getByRole('region', { name: 'En este teléfono', exact: true }).getByRole('link');
 		await links.nth(STORED - 1).waitFor();
 		const count = await links.count();

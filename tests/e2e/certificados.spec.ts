@@ -2,7 +2,18 @@ import fs from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { MENSAJES_INVALIDO, verificarPdf, type JSONWebKeySet } from '../../src/lib/domain/certificados/sello';
-import { DAIANA, MARTIN, ROSA, expect, expectAccessible, signIn, test } from './fixtures';
+import {
+	DAIANA,
+	MARTIN,
+	ROSA,
+	VAULT_PIN,
+	createVault,
+	expect,
+	expectAccessible,
+	signIn,
+	test,
+	unlockVault
+} from './fixtures';
 
 /**
  * Issue 6's journey: Rosa downloads two certificates (the progress bar moves), goes offline, reloads,
@@ -20,6 +31,8 @@ async function signInAs(page: Page, account: { cuil: string; clave: string }) {
 	await page.goto('/ingresar');
 	await signIn(page, account);
 	await expect(page).toHaveURL('/inicio');
+	// Certificates are kept only inside the vault (issue 7): the journeys create it first.
+	await createVault(page);
 }
 
 /** Slow the network like a weak 3G signal, so the download takes long enough to watch. */
@@ -52,20 +65,34 @@ async function progressSeen(page: Page): Promise<number[]> {
 }
 
 /** What this phone keeps, read straight from IndexedDB. */
-async function stored(page: Page): Promise<{ id: number; titulo: string; qr: string; codigo: string }[]> {
+/**
+ * What the server issued on this page (the JWS of each QR), read from the API answers: on the phone the
+ * certificates are sealed by the vault, so IndexedDB has nothing readable to compare with.
+ */
+function recordIssued(page: Page) {
+	const issued: { id: number; titulo: string; qr: string; codigo: string }[] = [];
+	page.on('response', async (response) => {
+		if (!/\/api\/certificados(\/\d+)?$/.test(new URL(response.url()).pathname) || !response.ok()) return;
+		const body = (await response.json().catch(() => null)) as {
+			qr?: string;
+			certificado?: { id: number; titulo: string; codigo: string };
+		} | null;
+		if (body?.qr && body.certificado) issued.push({ ...body.certificado, qr: body.qr });
+	});
+	return issued;
+}
+
+/** How many certificates the phone keeps (sealed), straight from IndexedDB. */
+function rawCounts(page: Page) {
 	return page.evaluate(
 		() =>
-			new Promise((resolve, reject) => {
+			new Promise<number>((resolve, reject) => {
 				const open = indexedDB.open('mi-anses');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const all = open.result.transaction('certificados').objectStore('certificados').getAll();
-					all.onsuccess = () => {
-						resolve(
-							(all.result as { id: number; titulo: string; qr: string; codigo: string }[]).map(
-								({ id, titulo, qr, codigo }) => ({ id, titulo, qr, codigo })
-							)
-						);
+					const count = open.result.transaction('certificados').objectStore('certificados').count();
+					count.onsuccess = () => {
+						resolve(count.result);
 						open.result.close();
 					};
 				};
@@ -87,12 +114,16 @@ test('Rosa downloads two certificates, opens them offline, verifies one on Verif
 	const jwks = (await (await request.get('/api/keys')).json()) as JSONWebKeySet;
 	expect(jwks.keys.length).toBeGreaterThan(0);
 
+	const issued = recordIssued(page);
 	await signInAs(page, ROSA);
 	// The service worker installs on the first visit and controls the page from the next load on.
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
 	});
 	await page.reload();
+	// A reload forgets the vault key: the PIN opens it again.
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(heading(page)).toHaveText(/^Hola/);
 
 	await page.getByRole('main').getByRole('link', { name: 'Certificados y constancias' }).click();
@@ -145,18 +176,20 @@ test('Rosa downloads two certificates, opens them offline, verifies one on Verif
 	await expect(heading(page)).toHaveText('Constancia de prestación y último pago');
 	await expect(page.getByText('Firma verificada:')).toBeVisible();
 
-	const kept = await stored(page);
-	expect(kept.map((c) => c.titulo).sort()).toEqual([
+	expect(issued.map((c) => c.titulo).sort()).toEqual([
 		'Constancia de CUIL',
 		'Constancia de prestación y último pago'
 	]);
-	const cuil = kept.find((c) => c.titulo === 'Constancia de CUIL')!;
+	expect(await rawCounts(page)).toBe(2);
+	const cuil = issued.find((c) => c.titulo === 'Constancia de CUIL')!;
 
 	// No connection, and a reload: everything opens from the phone. (The throttling session goes first:
 	// its network conditions would otherwise override Playwright's offline switch.)
 	await cdp.detach();
 	await context.setOffline(true);
 	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(heading(page)).toHaveText('Mis certificados');
 	const list = page.getByRole('region', { name: 'En este teléfono', exact: true }).getByRole('listitem');
 	await expect(list).toHaveCount(2);
@@ -280,10 +313,14 @@ test('on a shared phone, another person does not see or open Rosa’s certificat
 	// on one device: Rosa downloads one, signs out, Martín signs in and finds nothing of hers.
 	await signInAs(page, ROSA);
 	await page.goto('/certificados');
+	// A full load starts with the vault locked.
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await pedir(page, 'Constancia de CUIL');
 	await expect(page).toHaveURL(/\/certificados\/(\d+)\?descargado$/, { timeout: 30_000 });
 	const id = /\/certificados\/(\d+)/.exec(page.url())![1];
 	await page.getByRole('button', { name: 'Salir', exact: true }).click();
+	await page.getByRole('button', { name: 'Dejarlos en este teléfono, bloqueados' }).click();
 	await expect(page).toHaveURL('/ingresar');
 	await signIn(page, MARTIN);
 	await expect(page).toHaveURL('/inicio');
@@ -324,6 +361,18 @@ test('keyboard only: sign in, download a certificate, open it and save its PDF',
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL('/inicio');
 
+	// The vault's PIN, by keyboard too.
+	await tabTo(page, /^a:Crear PIN$/);
+	await page.keyboard.press('Enter');
+	await tabTo(page, /^input:PIN nuevo/);
+	await page.keyboard.type(VAULT_PIN);
+	await tabTo(page, /^input:Repetí el PIN/);
+	await page.keyboard.type(VAULT_PIN);
+	await page.keyboard.press('Enter');
+	await tabTo(page, /^a:Ahora no$/);
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL('/inicio');
+
 	await tabTo(page, /^a:Certificados y constancias$/);
 	await page.keyboard.press('Enter');
 	await expect(heading(page)).toHaveText('Mis certificados');
@@ -358,8 +407,11 @@ test('Sofía picks a period and gets her Certificación Negativa; a backwards pe
 	page
 }) => {
 	test.setTimeout(60_000);
+	const issued = recordIssued(page);
 	await signInAs(page, SOFIA);
 	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await page.getByRole('radio', { name: /^Certificación Negativa/ }).check();
 	const desde = page.getByLabel('Desde', { exact: true });
 	const hasta = page.getByLabel('Hasta', { exact: true });
@@ -392,7 +444,7 @@ test('Sofía picks a period and gets her Certificación Negativa; a backwards pe
 	await page.getByRole('button', { name: 'Sí, anularlo' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Anulaste el certificado.' })).toBeVisible();
 	await expect(page.getByText('Anulado', { exact: true })).toBeVisible();
-	const [kept] = await stored(page);
+	const kept = issued.at(-1)!;
 	await page.goto(`/verificar#${kept.qr}`);
 	await expect(
 		page.getByRole('heading', { level: 2, name: 'Certificado auténtico, pero anulado' })
@@ -402,6 +454,8 @@ test('Sofía picks a period and gets her Certificación Negativa; a backwards pe
 	).toBeVisible();
 	await expectAccessible(page);
 	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(page.getByRole('region', { name: 'En este teléfono', exact: true })).toContainText('Anulado');
 	await expect(page.getByRole('button', { name: /^Pedir uno nuevo/ })).toBeVisible();
 });

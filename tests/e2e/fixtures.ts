@@ -84,3 +84,30 @@ export async function signIn(page: Page, account: { cuil: string; clave: string 
 	await page.getByLabel('Clave de Seguridad Social').fill(account.clave);
 	await page.getByRole('button', { name: 'Ingresar', exact: true }).click();
 }
+
+/** The PIN the journeys choose for the vault that keeps data on this device (docs/ARCHITECTURE.md). */
+export const VAULT_PIN = '482913';
+
+/**
+ * Creates the vault with `VAULT_PIN` from Inicio's offer, and comes back to Inicio. Journeys that need
+ * what the phone keeps (offline screens, certificates) call it right after signing in.
+ */
+export async function createVault(page: Page, pin = VAULT_PIN) {
+	await page.getByRole('link', { name: 'Crear PIN' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Protegé tus datos en este teléfono');
+	await page.getByLabel('PIN nuevo').fill(pin);
+	await page.getByLabel('Repetí el PIN').fill(pin);
+	await page.getByRole('button', { name: 'Crear PIN' }).click();
+	const skip = page.getByRole('link', { name: 'Ahora no' });
+	await expect(skip.or(page.getByRole('heading', { level: 1, name: /^Hola/ }))).toBeVisible();
+	if (await skip.isVisible()) await skip.click();
+	await expect(page.getByRole('button', { name: 'Bloquear' })).toBeVisible();
+}
+
+/** Unlocks the vault with the PIN on the screen that asks for it. */
+export async function unlockVault(page: Page, pin = VAULT_PIN) {
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Desbloqueá tus datos');
+	await page.getByLabel('PIN', { exact: true }).fill(pin);
+	await page.getByRole('button', { name: 'Desbloquear', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Bloquear' })).toBeVisible();
+}

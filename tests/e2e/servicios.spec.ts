@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { MARTIN, ROSA, expect, expectAccessible, signIn, test } from './fixtures';
+import { MARTIN, ROSA, createVault, expect, expectAccessible, signIn, test, unlockVault } from './fixtures';
 
 /**
  * What citizens come for every month: Rosa checks her jubilación, when she gets paid and her recibo, and
@@ -168,6 +168,8 @@ test('without a connection, screens show the last data with its date, and only t
 	context
 }) => {
 	await signInAs(page, ROSA);
+	// What the phone keeps lives in the vault (issue 7): Rosa creates it, as the app offers.
+	await createVault(page);
 	await openFromHome(page, 'Mis prestaciones');
 	await expect(page.getByRole('heading', { name: /Jubilación/ }).first()).toBeVisible();
 	await page.getByRole('link', { name: 'Inicio' }).click();
@@ -201,6 +203,7 @@ test('without a connection, screens show the last data with its date, and only t
 	// Martín signs in on the same browser: Rosa's copies are not his.
 	await context.setOffline(false);
 	await page.getByRole('button', { name: 'Salir', exact: true }).click();
+	await page.getByRole('button', { name: 'Dejarlos en este teléfono, bloqueados' }).click();
 	await expect(page).toHaveURL('/ingresar');
 	await signIn(page, MARTIN);
 	await expect(page).toHaveURL('/inicio');
@@ -218,11 +221,15 @@ test('a reload with no connection opens the app from the phone and shows the las
 	context
 }) => {
 	await signInAs(page, ROSA);
+	await createVault(page);
 	// The service worker installs on the first visit and controls the page from the next load on.
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
 	});
 	await page.reload();
+	// A reload forgets the vault key; the PIN opens it again.
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(heading(page)).toHaveText(/^Hola/);
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 	await openFromHome(page, 'Mis prestaciones');
@@ -230,6 +237,10 @@ test('a reload with no connection opens the app from the phone and shows the las
 
 	await context.setOffline(true);
 	await page.reload();
+	// Offline after a reload: locked, the screen says so and offers the PIN, which works with no signal.
+	await expect(page.getByText(/tus datos guardados en este teléfono están bloqueados/)).toBeVisible();
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(heading(page)).toHaveText('Mis prestaciones');
 	await expect(page.getByText(/^Sin conexión\. Datos al \d{2}\/\d{2} \d{2}:\d{2}\.$/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: /Jubilación/ }).first()).toBeVisible();

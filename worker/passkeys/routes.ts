@@ -230,7 +230,10 @@ export const passkeys = createApp()
 				transports: p.transports ? (JSON.parse(p.transports) as AuthenticatorTransport[]) : undefined
 			})),
 			authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
-			supportedAlgorithmIDs: ALGORITHMS
+			supportedAlgorithmIDs: ALGORITHMS,
+			// WebAuthn L3 §10.1.4: security keys enable PRF (CTAP2 hmac-secret) only when asked at creation.
+			// The page uses it locally to unlock its vault (src/lib/offline/vault.ts); the server never sees it.
+			extensions: { prf: {} }
 		});
 		return c.json(options as unknown as Record<string, unknown>, 200);
 	})

@@ -1,5 +1,6 @@
 import type { Jwks } from '../domain/api/certificados';
-import { openOfflineDb, type CertificadoGuardado, type ClavesGuardadas } from './db';
+import { openOfflineDb, type CertificadoGuardado, type CertificadoSellado, type ClavesGuardadas } from './db';
+import { vault as appVault, VaultLockedError, type Vault } from './vault';
 
 export type { CertificadoGuardado, ClavesGuardadas };
 
@@ -24,15 +25,62 @@ export interface CertificadoStorage {
 // Keys sort as strings: every key with the prefix lies between it and the prefix + U+FFFF.
 const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
-export const idbCertificados: CertificadoStorage = {
+async function sealCertificado(
+	vault: Vault,
+	key: string,
+	value: CertificadoGuardado
+): Promise<CertificadoSellado> {
+	const { pdf, ...fields } = value;
+	const bytes = await pdf.arrayBuffer();
+	return {
+		meta: await vault.sealJson('certificados', `${key}#meta`, { ...fields, pdfType: pdf.type }),
+		pdf: await vault.seal('certificados', `${key}#pdf`, bytes)
+	};
+}
+
+async function openCertificado(
+	vault: Vault,
+	key: string,
+	sealed: CertificadoSellado
+): Promise<CertificadoGuardado> {
+	const { pdfType, ...fields } = await vault.openJson<Omit<CertificadoGuardado, 'pdf'> & { pdfType: string }>(
+		'certificados',
+		`${key}#meta`,
+		sealed.meta
+	);
+	const bytes = await vault.open('certificados', `${key}#pdf`, sealed.pdf);
+	return { ...fields, pdf: new Blob([bytes], { type: pdfType || 'application/pdf' }) };
+}
+
+const isSealed = (v: unknown): v is CertificadoSellado =>
+	typeof v === 'object' && v !== null && 'meta' in v && 'pdf' in v;
+
+/**
+ * IndexedDB, sealed by the vault (fields and PDF under the record key). Locked, reading or writing a
+ * person's certificates throws VaultLockedError, so screens can say "Desbloqueá" instead of "no hay".
+ */
+export const sealedCertificados = (vault: Vault): CertificadoStorage => ({
 	async list(prefix) {
-		return (await openOfflineDb()).getAll('certificados', range(prefix));
+		if (!vault.isUnlockedFor(prefix.split(':')[0])) throw new VaultLockedError();
+		const db = await openOfflineDb();
+		const tx = db.transaction('certificados');
+		const [keys, values] = await Promise.all([
+			tx.store.getAllKeys(range(prefix)),
+			tx.store.getAll(range(prefix))
+		]);
+		const out: CertificadoGuardado[] = [];
+		for (let i = 0; i < keys.length; i++)
+			if (isSealed(values[i])) out.push(await openCertificado(vault, keys[i], values[i]));
+		return out;
 	},
 	async get(key) {
-		return (await openOfflineDb()).get('certificados', key);
+		if (!vault.isUnlockedFor(key.split(':')[0])) throw new VaultLockedError();
+		const stored = await (await openOfflineDb()).get('certificados', key);
+		return isSealed(stored) ? openCertificado(vault, key, stored) : undefined;
 	},
 	async put(key, value) {
-		await (await openOfflineDb()).put('certificados', value, key);
+		if (!vault.isUnlockedFor(key.split(':')[0])) throw new VaultLockedError();
+		await (await openOfflineDb()).put('certificados', await sealCertificado(vault, key, value), key);
 	},
 	async delete(key) {
 		await (await openOfflineDb()).delete('certificados', key);
@@ -41,9 +89,12 @@ export const idbCertificados: CertificadoStorage = {
 		return (await openOfflineDb()).get('claves', 'jwks');
 	},
 	async putClaves(value) {
+		// The key set is public: it stays in the clear, readable while locked.
 		await (await openOfflineDb()).put('claves', value, 'jwks');
 	}
-};
+});
+
+export const idbCertificados = sealedCertificados(appVault);
 
 const digits = (cuil: string) => cuil.replace(/\D/g, '');
 

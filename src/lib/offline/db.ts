@@ -54,15 +54,51 @@ export interface ClavesGuardadas {
 	savedAt: string;
 }
 
+/** A vault envelope (see vault.ts): AES-GCM ciphertext and its 96-bit IV. */
+export interface Envelope {
+	v: 1;
+	iv: Uint8Array<ArrayBuffer>;
+	ct: ArrayBuffer;
+}
+
+/** A certificate at rest: its fields (JSON) and its PDF bytes, each sealed under its record key. */
+export interface CertificadoSellado {
+	meta: Envelope;
+	pdf: Envelope;
+}
+
+/**
+ * What unlocks a person's vault, keyed `<cuil digits>:pin` and `<cuil digits>:prf`: the vault key
+ * wrapped (AES-GCM) by a key from the PIN or from the passkey's PRF output. Never the key in the clear.
+ */
+export type VaultRecord =
+	| {
+			kind: 'pin';
+			salt: Uint8Array<ArrayBuffer>;
+			iterations: number;
+			iv: Uint8Array<ArrayBuffer>;
+			wrapped: ArrayBuffer;
+			/** Wrong PINs in a row, written before each check. */
+			failed: number;
+	  }
+	| {
+			kind: 'prf';
+			credentialId: string;
+			prfSalt: Uint8Array<ArrayBuffer>;
+			hkdfSalt: Uint8Array<ArrayBuffer>;
+			iv: Uint8Array<ArrayBuffer>;
+			wrapped: ArrayBuffer;
+	  };
+
 export interface OfflineSchema extends DBSchema {
-	/** The last data each screen loaded, keyed by `<cuil>:<screen>`. */
-	snapshots: { key: string; value: Snapshot };
-	/** Certificates downloaded to this device, keyed by `<cuil digits>:<id>`. */
-	certificados: { key: string; value: CertificadoGuardado };
+	/** The last data each screen loaded, keyed by `<cuil>:<screen>`: a vault envelope of a Snapshot. */
+	snapshots: { key: string; value: Envelope };
+	/** Certificates downloaded to this device, keyed by `<cuil digits>:<id>`: sealed by the vault. */
+	certificados: { key: string; value: CertificadoSellado };
 	/** The key set that verifies certificates offline, under the key `jwks`. Public data. */
 	claves: { key: string; value: ClavesGuardadas };
 	/** Per person, `<cuil digits>:<name>`: what unlocks the vault (wrapped keys, tries). */
-	vault: { key: string; value: unknown };
+	vault: { key: string; value: VaultRecord };
 	/** Documents waiting to be sent, `<cuil digits>:<idempotency key>`. */
 	outbox: { key: string; value: unknown };
 }

@@ -1,9 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { ApiError } from '$lib/api/client';
 import { loadWithSnapshot, snapshotKey, type Loaded } from './snapshots';
+import { vault } from './vault';
 
 const NO_COPY =
 	'No hay conexión y todavía no guardamos estos datos en este dispositivo. Revisá tu internet y probá de nuevo.';
+
+const LOCKED =
+	'No hay conexión y tus datos guardados en este teléfono están bloqueados. Desbloquealos con tu PIN para verlos.';
 
 /** A private screen's load: its data through the offline copy, or the error page with words to act on. */
 export async function loadScreen<T>(
@@ -16,7 +20,12 @@ export async function loadScreen<T>(
 	} catch (cause) {
 		if (cause instanceof ApiError && cause.status === 404)
 			error(404, { message: cause.message, code: cause.code });
-		if (cause instanceof ApiError && cause.status === 0) error(503, { message: NO_COPY, code: cause.code });
+		if (cause instanceof ApiError && cause.status === 0) {
+			// A copy may exist but the vault is closed: say so, and the error page offers "Desbloquear".
+			if ((await vault.status(cuil).catch(() => 'none')) === 'locked')
+				error(503, { message: LOCKED, code: 'boveda_bloqueada' });
+			error(503, { message: NO_COPY, code: cause.code });
+		}
 		const message = cause instanceof ApiError ? cause.message : 'No pudimos cargar tus datos.';
 		error(503, { message, code: cause instanceof ApiError ? cause.code : undefined });
 	}

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/client';
 import { openOfflineDb, type Snapshot } from './db';
+import { isEnvelope, vault as appVault, VaultLockedError, type Vault } from './vault';
 
 export type { Snapshot };
 
@@ -11,19 +12,31 @@ export interface SnapshotStorage {
 	deletePrefix(prefix: string): Promise<void>;
 }
 
-export const idbStorage: SnapshotStorage = {
+/**
+ * IndexedDB, sealed by the vault: a snapshot is written and read only while the person's vault is open.
+ * Locked, nothing is read (the screen shows live data or says there is no copy) and nothing is written.
+ */
+export const sealedSnapshots = (vault: Vault): SnapshotStorage => ({
 	async get(key) {
-		return (await openOfflineDb()).get('snapshots', key);
+		if (!vault.isUnlockedFor(key.split(':')[0])) return undefined;
+		const stored = await (await openOfflineDb()).get('snapshots', key);
+		// A plaintext record from before the vault is never trusted nor shown.
+		if (!isEnvelope(stored)) return undefined;
+		return vault.openJson<Snapshot>('snapshots', key, stored);
 	},
 	async put(key, snapshot) {
-		await (await openOfflineDb()).put('snapshots', snapshot, key);
+		if (!vault.isUnlockedFor(key.split(':')[0])) throw new VaultLockedError();
+		const sealed = await vault.sealJson('snapshots', key, snapshot);
+		await (await openOfflineDb()).put('snapshots', sealed, key);
 	},
 	async deletePrefix(prefix) {
 		// Keys sort as strings: every key with the prefix lies between it and the prefix + U+FFFF.
 		const db = await openOfflineDb();
 		await db.delete('snapshots', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
 	}
-};
+});
+
+export const idbStorage = sealedSnapshots(appVault);
 
 /**
  * A screen's data: live, or the copy kept on this device when there is no connection, with its date.

@@ -1,0 +1,69 @@
+import { vault, type VaultStatus } from '$lib/offline/vault';
+
+/** How long the app may sit in the background before the vault locks itself. */
+export const AUTO_LOCK_MS = 5 * 60 * 1000;
+/**
+ * Tests (and anyone who wants it) may SHORTEN the delay with localStorage `mia:bloqueo-ms`; a value
+ * can only make the vault lock sooner, never later, so it weakens nothing.
+ */
+function autoLockMs(): number {
+	try {
+		const custom = Number(localStorage.getItem('mia:bloqueo-ms'));
+		if (Number.isFinite(custom) && custom > 0) return Math.min(custom, AUTO_LOCK_MS);
+	} catch {
+		/* storage unavailable */
+	}
+	return AUTO_LOCK_MS;
+}
+
+/** The vault's state for the signed-in person, for the private screens. */
+class VaultState {
+	status = $state<VaultStatus | 'unknown'>('unknown');
+	cuil = '';
+
+	async refresh(cuil: string) {
+		this.cuil = cuil;
+		try {
+			this.status = await vault.status(cuil);
+		} catch {
+			// No IndexedDB (private mode): nothing can be kept, so there is nothing to unlock either.
+			this.status = 'none';
+		}
+		return this.status;
+	}
+
+	lock() {
+		vault.lock();
+		if (this.status === 'unlocked') this.status = 'locked';
+	}
+}
+
+export const vaultState = new VaultState();
+
+vault.subscribe(() => {
+	if (vaultState.cuil) void vaultState.refresh(vaultState.cuil);
+});
+
+let hiddenAt = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Locks after `AUTO_LOCK_MS` in the background: a timer while hidden (browsers may throttle it) and a
+ * check of the elapsed time when the page comes back, which holds even if the timer never ran.
+ */
+export function watchBackground(): () => void {
+	const onChange = () => {
+		clearTimeout(timer);
+		if (document.visibilityState === 'hidden') {
+			hiddenAt = Date.now();
+			timer = setTimeout(() => vaultState.lock(), autoLockMs());
+		} else if (hiddenAt && Date.now() - hiddenAt >= autoLockMs()) {
+			vaultState.lock();
+		}
+	};
+	document.addEventListener('visibilitychange', onChange);
+	return () => {
+		clearTimeout(timer);
+		document.removeEventListener('visibilitychange', onChange);
+	};
+}
