@@ -18,16 +18,20 @@ test('una jubilada ingresa, ve sus datos, sigue adentro al recargar y al salir s
 	await expect(datos).toContainText('Rosa Beatriz Fernández');
 	await expect(datos).toContainText('27-05123456-7');
 	await expect(datos).toContainText('nivel 2');
-	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(7);
+	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(9);
 	// Every section leads somewhere now; none says "Muy pronto".
+	// The vault's offer comes first (nothing is kept on this phone yet), then every section.
 	await expect(page.getByRole('main').getByRole('link')).toHaveText([
+		'Crear PIN',
 		'Mis prestaciones',
 		'Cobros',
 		'Historia laboral y aportes',
 		'Trámites',
+		'Presentar documentación',
 		'Certificados y constancias',
 		'Gestión de Clave',
-		'Mis datos'
+		'Mis datos',
+		'Turnos'
 	]);
 	await expect(page.getByText('Muy pronto')).toHaveCount(0);
 	await expectAccessible(page);
