@@ -77,11 +77,38 @@ export default defineConfig({
 					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
 					{ src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
 					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				],
+				// What the install dialog shows (Chrome's richer install UI). Made from the real public
+				// screens by worker/tools/screenshots.ts; kept out of the precache (globIgnores below):
+				// nobody needs them offline and they would cost a phone ~150 KiB.
+				screenshots: [
+					{
+						src: '/screenshots/ingresar-narrow.png',
+						sizes: '412x892',
+						type: 'image/png',
+						form_factor: 'narrow',
+						label: 'Ingresá con tu CUIL y tu Clave de Seguridad Social, o con tu llave de acceso'
+					},
+					{
+						src: '/screenshots/verificar-narrow.png',
+						sizes: '412x892',
+						type: 'image/png',
+						form_factor: 'narrow',
+						label: 'Verificá un certificado de ANSES con su código QR, también sin conexión'
+					},
+					{
+						src: '/screenshots/ingresar-wide.png',
+						sizes: '1280x800',
+						type: 'image/png',
+						form_factor: 'wide',
+						label: 'mi ANSES en la computadora'
+					}
 				]
 			},
 			kit: { adapterFallback: 'index.html' },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,svg,png,ico,woff2}'],
+				globIgnores: ['client/screenshots/**'],
 				manifestTransforms: [precacheManifest],
 				// Offline, every page of the app opens from the cached shell...
 				navigateFallback: '/',

@@ -32,6 +32,17 @@ test('el manifiesto está en castellano, enlazado y con los íconos de 192 y 512
 			// PNG signature.
 			expect([...(await res.body()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 		}
+	// Screenshots for the install dialog: a phone and a desktop one, each a real PNG of the size it
+	// declares, with a Spanish label.
+	const shots = manifest.screenshots as { src: string; sizes: string; form_factor: string; label: string }[];
+	expect(new Set(shots.map((s) => s.form_factor))).toEqual(new Set(['narrow', 'wide']));
+	for (const shot of shots) {
+		expect(shot.label).toMatch(/[a-zá-ú]/);
+		const body = await (await request.get(shot.src)).body();
+		expect([...body.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+		// IHDR: width and height are the big-endian words at bytes 16 and 20.
+		expect(`${body.readUInt32BE(16)}x${body.readUInt32BE(20)}`).toBe(shot.sizes);
+	}
 });
 
 test('Chrome no encuentra errores de instalabilidad', async ({ browserName, baseURL }) => {

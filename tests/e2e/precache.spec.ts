@@ -18,6 +18,9 @@ test('the service worker precaches the app but never the password-strength dicti
 	// The shell and the screens are there, so the app opens offline.
 	expect(sw).toContain('url:"/"');
 	expect(sw).toMatch(/_app\/immutable\/entry\/app\.[\w-]+\.js/);
+	// The manifest's screenshots are for the install dialog only: never downloaded to keep.
+	expect(sw).not.toContain('screenshots/');
+	expect(sw).toContain('icons/icon-192.png');
 	// And the API is never answered from a cache.
 	expect(sw).toContain('denylist:[/^\\/api\\//]');
 	// ...except the public key set that verifies certificates offline: one runtime route besides the
