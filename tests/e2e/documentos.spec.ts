@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DAIANA, expect, expectAccessible, signIn, test } from './fixtures';
+import { DAIANA, createVault, expect, expectAccessible, signIn, test, unlockVault } from './fixtures';
 
 /** Files whose first bytes are what they claim (the page and the Worker read them); padded to ~48 KB. */
 function file(name: string, mimeType: string, head: number[]) {
@@ -47,10 +47,14 @@ test('three documents queued offline survive a reload and each arrives exactly o
 	await page.goto('/ingresar');
 	await signIn(page, DAIANA);
 	await expect(page).toHaveURL('/inicio');
+	// Queued files are kept sealed by the vault: the PIN comes first.
+	await createVault(page);
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
 	});
 	await page.reload();
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await page.getByRole('main').getByRole('link', { name: 'Presentar documentación' }).click();
 	await expect(heading(page)).toHaveText('Presentar documentación');
 	await expect(page.getByText('Todavía no mandaste documentos desde este teléfono.')).toBeVisible();
@@ -74,6 +78,10 @@ test('three documents queued offline survive a reload and each arrives exactly o
 	await expect(page.getByText('En espera', { exact: true })).toHaveCount(3);
 
 	await page.reload();
+	// A reload forgets the vault key: locked, the screen says so; the PIN opens it with no signal.
+	await expect(page.getByText(/tus datos guardados en este teléfono están bloqueados/)).toBeVisible();
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(heading(page)).toHaveText('Presentar documentación');
 	await expect(page.getByText('En espera', { exact: true })).toHaveCount(3);
 	await expect(page.getByText(`Libreta AUH ${year} de Thiago Benjamín Acosta`)).toBeVisible();
@@ -107,7 +115,44 @@ test('three documents queued offline survive a reload and each arrives exactly o
 
 	// Another reload (app start) sends nothing again.
 	await page.reload();
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
 	await expect(page.getByText('Enviado', { exact: true })).toHaveCount(3);
 	const again = (await (await page.request.get('/api/documentos')).json()) as { documentos: unknown[] };
 	expect(again.documentos.length).toBe(after.documentos.length);
+});
+
+test('without a PIN nothing is kept on the phone: offline, saving a document is disabled and says why', async ({
+	page,
+	context
+}) => {
+	await page.goto('/ingresar');
+	await signIn(page, DAIANA);
+	await expect(page).toHaveURL('/inicio');
+	await page.getByRole('main').getByRole('link', { name: 'Presentar documentación' }).click();
+	await expect(heading(page)).toHaveText('Presentar documentación');
+	await expect(page.getByText(/Sin PIN, el documento no se guarda en este teléfono/)).toBeVisible();
+
+	await context.setOffline(true);
+	const guardar = page.getByRole('button', { name: 'Guardar para enviar' });
+	await expect(guardar).toBeDisabled();
+	await expect(guardar).toHaveAccessibleDescription(/primero creá tu PIN/);
+	await expect(page.getByRole('main').getByRole('link', { name: 'Crear PIN' })).toHaveAttribute(
+		'href',
+		'/boveda?volver=%2Fdocumentos'
+	);
+	await expectAccessible(page);
+	expect(
+		await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const open = indexedDB.open('mi-anses');
+					open.onsuccess = () => {
+						const count = open.result.transaction('outbox').objectStore('outbox').count();
+						count.onsuccess = () => resolve(count.result);
+					};
+				})
+		)
+	).toBe(0);
+	await context.setOffline(false);
 });

@@ -1,14 +1,16 @@
 /**
  * The browser side of the outbox: sends with XMLHttpRequest (fetch reports no upload progress), and
  * flushes the queue when the app starts, when the network comes back (`online`), on a timer for the
- * backoff, and when the service worker's Background Sync asks (static/sw-sync.js). The page holds the
- * data (IndexedDB); the service worker only wakes open windows, so an app closed while offline sends
- * on its next start.
+ * backoff, when the vault opens, and when the service worker's Background Sync asks (static/sw-sync.js).
+ * The page holds the data (IndexedDB, sealed by the vault: the service worker could not read it); the
+ * service worker only wakes open windows, so an app closed while offline sends on its next start once
+ * the person unlocks.
  */
 import type { Documento } from '$lib/domain/api/documentos';
 import type { ApiErrorBody } from '$lib/domain/api/errors';
 import { API_VERSION, API_VERSION_HEADER } from '$lib/domain/api/version';
 import { createOutbox, idbOutboxStorage, type OutboxItem, type Resultado } from '$lib/offline/outbox';
+import { vault } from '$lib/offline/vault';
 
 export const SYNC_TAG = 'mi-anses-outbox';
 const SIN_CONEXION = 'Sin conexión. Se envía solo cuando vuelva la señal.';
@@ -101,6 +103,10 @@ export function startOutbox(cuil: string) {
 		navigator.serviceWorker?.addEventListener('message', (e) => {
 			if ((e.data as { type?: string } | null)?.type === 'outbox-flush' && started)
 				flushAndPlan(started, true);
+		});
+		// Items kept sealed can only be read, and so sent, once the person opens the vault.
+		vault.subscribe(() => {
+			if (started && vault.isUnlockedFor(started)) void flushAndPlan(started, true);
 		});
 	}
 	void flushAndPlan(cuil, true);

@@ -1,5 +1,6 @@
 import type { DestinoDocumento } from '../domain/api/documentos';
-import { openOfflineDb } from './db';
+import { openOfflineDb, type Envelope } from './db';
+import { isEnvelope, vault as appVault, type Vault } from './vault';
 
 /**
  * The outbox (issue 7, point 6): documents the person chose to send, kept on this device until the
@@ -7,9 +8,9 @@ import { openOfflineDb } from './db';
  * that key, so retries (a dropped connection, the `online` event, app start, Background Sync, two tabs)
  * can never make a second document on the server: the Worker answers a repeated key with the same one.
  *
- * Records live in the `outbox` store keyed `<cuil digits>:<idempotency key>`, the file itself as a Blob
- * inside the record. All reads and writes go through `OutboxStorage`, so the vault can wrap this one
- * interface to encrypt the records, and the unit tests use a Map.
+ * Records live in the `outbox` store keyed `<cuil digits>:<idempotency key>`, sealed by the vault with
+ * the file inside (`sealedOutboxStorage` below). All reads and writes go through `OutboxStorage`, so
+ * the unit tests of the queue itself use a Map.
  */
 
 export type EstadoEnvio = 'espera' | 'enviado' | 'error';
@@ -39,7 +40,7 @@ export interface OutboxItem {
 	enviadoAt?: string;
 }
 
-/** Where the outbox keeps its items: IndexedDB in the browser (later behind the vault), a Map in tests. */
+/** Where the outbox keeps its items: IndexedDB behind the vault in the browser, a Map in tests. */
 export interface OutboxStorage {
 	get(key: string): Promise<OutboxItem | undefined>;
 	put(key: string, item: OutboxItem): Promise<void>;
@@ -48,22 +49,96 @@ export interface OutboxStorage {
 	list(prefix: string): Promise<OutboxItem[]>;
 }
 
-export const idbOutboxStorage: OutboxStorage = {
-	async get(key) {
-		return (await (await openOfflineDb()).get('outbox', key)) as OutboxItem | undefined;
-	},
-	async put(key, item) {
-		await (await openOfflineDb()).put('outbox', item, key);
-	},
-	async delete(key) {
-		await (await openOfflineDb()).delete('outbox', key);
-	},
-	async list(prefix) {
-		// Keys sort as strings: every key with the prefix lies between it and the prefix + U+FFFF.
-		const db = await openOfflineDb();
-		return (await db.getAll('outbox', IDBKeyRange.bound(prefix, `${prefix}\uffff`))) as OutboxItem[];
+/** An outbox item at rest: its fields (JSON) and its file's bytes, each sealed under the record key. */
+export interface OutboxSellado {
+	meta: Envelope;
+	archivo?: Envelope;
+}
+
+const isSellado = (v: unknown): v is OutboxSellado =>
+	typeof v === 'object' && v !== null && isEnvelope((v as OutboxSellado).meta);
+
+const cuilOf = (key: string) => key.split(':')[0];
+
+/**
+ * The outbox behind the vault (issue 7, point 5: queued uploads are personal data too). While the
+ * person's vault is open, items are sealed into IndexedDB: the fields and the file, each under its record
+ * key as AES-GCM additional data, so a record moved to another person or another item fails to open.
+ *
+ * While it is locked, or before the person made a PIN, an item lives only in this page's memory: it can
+ * still be sent while the page is open (online, nothing needs to be kept), but it is never written in the
+ * clear, and the page tells the person that keeping it on the phone needs the PIN. Sealed items of a
+ * locked vault are not listed nor sent until it is opened: sending one needs its file, which is sealed.
+ */
+export function sealedOutboxStorage(vault: Vault): OutboxStorage & {
+	/** How many items this device keeps sealed for the person (counted without the key). */
+	sealedCount(cuil: string): Promise<number>;
+} {
+	const memory = new Map<string, OutboxItem>();
+	const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+
+	async function seal(key: string, item: OutboxItem): Promise<OutboxSellado> {
+		const { archivo, ...fields } = item;
+		const sealed: OutboxSellado = { meta: await vault.sealJson('outbox', `${key}#meta`, fields) };
+		if (archivo) sealed.archivo = await vault.seal('outbox', `${key}#archivo`, await archivo.arrayBuffer());
+		return sealed;
 	}
-};
+
+	async function unseal(key: string, sealed: OutboxSellado): Promise<OutboxItem> {
+		const fields = await vault.openJson<Omit<OutboxItem, 'archivo'>>('outbox', `${key}#meta`, sealed.meta);
+		if (!sealed.archivo) return fields;
+		const bytes = await vault.open('outbox', `${key}#archivo`, sealed.archivo);
+		return { ...fields, archivo: new Blob([bytes], { type: fields.tipo }) };
+	}
+
+	async function readSealed(key: string, value: unknown): Promise<OutboxItem | undefined> {
+		// Anything that is not an envelope was not written by this code (or was altered): never shown.
+		if (!isSellado(value)) return undefined;
+		// A record that does not open under its own key (moved, tampered) is skipped, not trusted.
+		return unseal(key, value).catch(() => undefined);
+	}
+
+	return {
+		async get(key) {
+			const kept = memory.get(key);
+			if (kept) return kept;
+			if (!vault.isUnlockedFor(cuilOf(key))) return undefined;
+			return readSealed(key, await (await openOfflineDb()).get('outbox', key));
+		},
+		async put(key, item) {
+			if (!vault.isUnlockedFor(cuilOf(key))) {
+				memory.set(key, item);
+				return;
+			}
+			await (await openOfflineDb()).put('outbox', await seal(key, item), key);
+			memory.delete(key);
+		},
+		async delete(key) {
+			memory.delete(key);
+			await (await openOfflineDb()).delete('outbox', key);
+		},
+		async list(prefix) {
+			const mine = [...memory.entries()].filter(([k]) => k.startsWith(prefix));
+			const found = new Map(mine);
+			if (vault.isUnlockedFor(cuilOf(prefix))) {
+				const db = await openOfflineDb();
+				const keys = await db.getAllKeys('outbox', range(prefix));
+				for (const key of keys) {
+					if (found.has(key)) continue;
+					const item = await readSealed(key, await db.get('outbox', key));
+					if (item) found.set(key, item);
+				}
+			}
+			return [...found.values()];
+		},
+		async sealedCount(cuil) {
+			return (await openOfflineDb()).count('outbox', range(outboxKey(cuil, '')));
+		}
+	};
+}
+
+/** The app's outbox storage: sealed by the app's one vault. */
+export const idbOutboxStorage = sealedOutboxStorage(appVault);
 
 /** What one try to send an item came to. */
 export type Resultado =

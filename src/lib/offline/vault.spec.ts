@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCertificados, sealedCertificados } from './certificados';
 import { openOfflineDb } from './db';
+import { createOutbox, outboxKey, sealedOutboxStorage, type Sender } from './outbox';
 import { createSnapshots, sealedSnapshots } from './snapshots';
 import { createVault, PIN_TRIES, VaultLockedError } from './vault';
 
@@ -28,7 +29,7 @@ async function rawDump(): Promise<string> {
 		if (v && typeof v === 'object') return Object.values(v).map(text).join('|');
 		return String(v);
 	};
-	for (const store of ['snapshots', 'certificados', 'vault'] as const)
+	for (const store of ['snapshots', 'certificados', 'vault', 'outbox'] as const)
 		for (const v of await db.getAll(store)) parts.push(text(v));
 	return parts.join('\n');
 }
@@ -183,5 +184,86 @@ describe('vault', () => {
 		expect(await v.unlockWithPrf(ROSA, crypto.getRandomValues(new Uint8Array(32)))).toBe(false);
 		expect(await v.unlockWithPrf(ROSA, prf)).toBe(true);
 		expect(await v.openJson('snapshots', `${ROSA}:x`, env)).toBe('hola');
+	});
+});
+
+describe('the outbox behind the vault', () => {
+	const libreta = { motivo: 'libreta_auh' as const, prestacion: 7, anio: 2025 };
+	const foto = () => new Blob([new TextEncoder().encode('JFIF Libreta de Thiago')], { type: 'image/jpeg' });
+	const nunca: Sender = async () => ({ tipo: 'reintentar', mensaje: 'Sin conexión.', sinConexion: true });
+	const nuevo = () => ({
+		destino: libreta,
+		descripcion: 'Libreta AUH 2025 de Thiago',
+		archivo: foto(),
+		nombre: 'thiago.jpg'
+	});
+
+	it('keeps a queued file sealed: nothing readable at rest, the same bytes back while open', async () => {
+		const v = fast();
+		await v.create(ROSA, PIN);
+		const outbox = createOutbox(sealedOutboxStorage(v), nunca);
+		const item = await outbox.enqueue(ROSA, nuevo());
+		const raw = await rawDump();
+		for (const secret of ['Thiago', 'JFIF', 'thiago.jpg', 'libreta_auh', item.clave])
+			expect(raw).not.toContain(secret);
+		// A fresh page (new storage object, same vault) reads it back, file included.
+		const [back] = await createOutbox(sealedOutboxStorage(v), nunca).items(ROSA);
+		expect(back).toMatchObject({
+			clave: item.clave,
+			descripcion: 'Libreta AUH 2025 de Thiago',
+			estado: 'espera'
+		});
+		expect(new TextDecoder().decode(await back.archivo!.arrayBuffer())).toBe('JFIF Libreta de Thiago');
+		expect(back.archivo!.type).toBe('image/jpeg');
+	});
+
+	it('locked, sealed items are counted but neither listed nor sent, and go out once it opens', async () => {
+		const v = fast();
+		await v.create(ROSA, PIN);
+		const sends: string[] = [];
+		const sender: Sender = async (item) => (sends.push(item.clave), { tipo: 'enviado', documentoId: 9 });
+		const storage = sealedOutboxStorage(v);
+		await createOutbox(storage, nunca).enqueue(ROSA, nuevo());
+		v.lock();
+		const outbox = createOutbox(sealedOutboxStorage(v), sender);
+		expect(await outbox.items(ROSA)).toEqual([]);
+		expect(await storage.sealedCount(ROSA)).toBe(1);
+		await outbox.flush(ROSA, true);
+		expect(sends).toEqual([]);
+		await v.unlockWithPin(ROSA, PIN);
+		await outbox.flush(ROSA, true);
+		expect(sends).toHaveLength(1);
+		expect((await outbox.items(ROSA))[0]).toMatchObject({ estado: 'enviado', documentoId: 9 });
+	});
+
+	it('without an open vault an item lives only in this page: never written to IndexedDB', async () => {
+		const v = fast();
+		const outbox = createOutbox(sealedOutboxStorage(v), nunca);
+		await outbox.enqueue(ROSA, nuevo());
+		expect(await outbox.items(ROSA)).toHaveLength(1);
+		expect(await (await openOfflineDb()).count('outbox')).toBe(0);
+		// Another page (a reload) does not have it.
+		expect(await createOutbox(sealedOutboxStorage(v), nunca).items(ROSA)).toEqual([]);
+	});
+
+	it('a sealed item copied under another key, or a plaintext record, is never shown', async () => {
+		const v = fast();
+		await v.create(ROSA, PIN);
+		const item = await createOutbox(sealedOutboxStorage(v), nunca).enqueue(ROSA, nuevo());
+		const db = await openOfflineDb();
+		const sealed = await db.get('outbox', outboxKey(ROSA, item.clave));
+		await db.put('outbox', sealed, outboxKey(ROSA, 'copia'));
+		await db.put('outbox', { ...item, clave: 'plano', archivo: foto() }, outboxKey(ROSA, 'plano'));
+		const listed = await createOutbox(sealedOutboxStorage(v), nunca).items(ROSA);
+		expect(listed.map((i) => i.clave)).toEqual([item.clave]);
+	});
+
+	it('five wrong PINs erase the queued documents too', async () => {
+		const v = fast();
+		await v.create(ROSA, PIN);
+		await createOutbox(sealedOutboxStorage(v), nunca).enqueue(ROSA, nuevo());
+		v.lock();
+		for (let i = 0; i < PIN_TRIES; i++) await v.unlockWithPin(ROSA, '000000');
+		expect(await (await openOfflineDb()).count('outbox')).toBe(0);
 	});
 });
