@@ -70,7 +70,7 @@ test('una persona pide turno, la operadora la valida en la oficina y la persona 
 	// 3. With her passkey she gets in, and finds Jorge in that day's list.
 	await operatorSignsIn(op);
 	await expectAccessible(op);
-	await op.getByLabel('Día').fill(fecha);
+	await op.getByLabel('Día', { exact: true }).fill(fecha);
 	await op.getByRole('button', { name: 'Ver turnos' }).click();
 	const table = op.getByRole('table');
 	const row = table.getByRole('row').filter({ hasText: 'Jorge Omar Pereyra' });
@@ -93,7 +93,7 @@ test('una persona pide turno, la operadora la valida en la oficina y la persona 
 	await op.keyboard.type('00000000000');
 	await op.keyboard.press('Enter');
 	const summary = validar.getByRole('alert').filter({ hasText: 'Hay un problema' });
-	await expect(summary).toContainText('no coincide');
+	await expect(summary).toContainText('El número de trámite no coincide con el del DNI registrado');
 	await expect(summary).toBeFocused();
 	await expectAccessible(op);
 
@@ -133,7 +133,7 @@ test('la operadora reinicia la clave en persona y la persona elige una clave nue
 	await operatorSignsIn(op);
 
 	// 1. Search Nélida by CUIL and reset her clave after seeing her DNI.
-	await op.getByLabel('CUIL').fill(NELIDA.cuil);
+	await op.getByLabel('CUIL', { exact: true }).fill(NELIDA.cuil);
 	await op.getByRole('button', { name: 'Buscar', exact: true }).click();
 	await expect(op.getByRole('heading', { level: 2, name: 'Nélida Susana Gauna' })).toBeFocused();
 	await expectAccessible(op);

@@ -37,7 +37,10 @@ export async function addOperatorAuthenticator(page: Page) {
 			rpId: 'localhost',
 			privateKey: OPERATOR_PASSKEY.privateKeyPkcs8,
 			userHandle: toBase64(OPERATOR_PASSKEY.userHandle),
-			signCount: 0
+			// Every journey puts the same credential into a fresh authenticator, and the server refuses a
+			// non-zero counter that does not grow (a cloned authenticator). The clock only grows, so each
+			// copy starts above the last one seen.
+			signCount: Math.floor(Date.now() / 1000)
 		}
 	});
 	return { cdp, authenticatorId };

@@ -147,7 +147,14 @@ async function checkTramite(
 		422,
 		'tramite_no_coincide',
 		'El número de trámite no coincide con el del DNI que tiene registrado ANSES. Revisalo en la tarjeta; si la persona tiene un DNI más nuevo, primero tiene que actualizarlo.',
-		{ fields: [{ path: 'tramite', message: 'No coincide con el DNI registrado.' }] }
+		{
+			fields: [
+				{
+					path: 'tramite',
+					message: 'El número de trámite no coincide con el del DNI registrado en ANSES. Revisalo en la tarjeta.'
+				}
+			]
+		}
 	);
 }
 
