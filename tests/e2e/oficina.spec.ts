@@ -48,7 +48,9 @@ test('una persona pide turno, la operadora la valida en la oficina y la persona 
 	await expect(page).toHaveURL('/inicio');
 	await expect(page.getByText('Clave nivel 2')).toBeVisible();
 	await page.goto('/turnos');
-	await page.getByLabel('Oficina').selectOption({ label: 'Ciudad Autónoma de Buenos Aires: UDAI Once, Av. Rivadavia 2865' });
+	await page
+		.getByLabel('Oficina')
+		.selectOption({ label: 'Ciudad Autónoma de Buenos Aires: UDAI Once, Av. Rivadavia 2865' });
 	await page.getByLabel('Día').selectOption({ index: 1 });
 	const fecha = await page.getByLabel('Día').inputValue();
 	const slots = page.getByRole('group', { name: 'Horario' });

@@ -41,7 +41,8 @@ const validate = (cookie: string, body: Record<string, unknown>) =>
 	call('/api/oficina/validaciones', { body, cookie });
 
 const nivelOf = async (id: number) =>
-	(await env.DB.prepare('SELECT nivel FROM citizens WHERE id = ?').bind(id).first<{ nivel: number }>())!.nivel;
+	(await env.DB.prepare('SELECT nivel FROM citizens WHERE id = ?').bind(id).first<{ nivel: number }>())!
+		.nivel;
 
 describe('who may open the office console', () => {
 	it('opens for an active nivel-3 operator who signed in with a passkey (real ceremonies)', async () => {
@@ -61,7 +62,11 @@ describe('who may open the office console', () => {
 	it('refuses an operator whose passkey session re-confirmed with the clave (the method is the last one used)', async () => {
 		const op = await operatorSignedIn();
 		expect((await call('/api/oficina/yo', { cookie: op.cookie })).status).toBe(200);
-		const reauth = await call('/api/auth/reauth', { body: { clave: CLAVE }, cookie: op.cookie, ip: randomIp() });
+		const reauth = await call('/api/auth/reauth', {
+			body: { clave: CLAVE },
+			cookie: op.cookie,
+			ip: randomIp()
+		});
 		expect(reauth.status).toBe(200);
 		const res = await call('/api/oficina/yo', { cookie: op.cookie });
 		expect(res.status).toBe(403);
@@ -125,7 +130,12 @@ describe('who may open the office console', () => {
 		expect(body.udai.id).toBe(2);
 		expect(body.items.map((t) => t.id)).not.toContain(target.turnoId);
 		// And an extra field in a body is refused by the strict schema, not obeyed.
-		const extra = await validate(op.cookie, { cuil: target.cuil, dniVisto: true, tramite: TRAMITE, nivel: 3 });
+		const extra = await validate(op.cookie, {
+			cuil: target.cuil,
+			dniVisto: true,
+			tramite: TRAMITE,
+			nivel: 3
+		});
 		expect(extra.status).toBe(400);
 	});
 
@@ -169,13 +179,22 @@ describe('in-person validation', () => {
 		)
 			.bind(person.id)
 			.first<{ udai_id: number; operator_id: number; turno_id: number; granted_at: number; notas: string }>();
-		expect(grant).toMatchObject({ udai_id: 1, operator_id: op.id, turno_id: person.turnoId, notas: 'DNI tarjeta, vigente.' });
+		expect(grant).toMatchObject({
+			udai_id: 1,
+			operator_id: op.id,
+			turno_id: person.turnoId,
+			notas: 'DNI tarjeta, vigente.'
+		});
 		const turno = await env.DB.prepare('SELECT estado FROM turnos WHERE id = ?')
 			.bind(person.turnoId)
 			.first<{ estado: string }>();
 		expect(turno?.estado).toBe('atendido');
 		const rows = await auditRows(op.id);
-		expect(rows.map((r) => r.action)).toEqual(['turnos_del_dia', 'busqueda_ciudadano', 'validacion_identidad']);
+		expect(rows.map((r) => r.action)).toEqual([
+			'turnos_del_dia',
+			'busqueda_ciudadano',
+			'validacion_identidad'
+		]);
 		expect(rows[2]).toMatchObject({ citizen_id: person.id, udai_id: 1, at: grant!.granted_at });
 		expect((await lastMessage(person.id))?.kind).toBe('nivel_3_otorgado');
 		// Sessions opened before the counter do not inherit nivel 3; the next sign-in has it.
@@ -347,7 +366,9 @@ describe('in-person clave reset and the provisional code', () => {
 		expect(await errorCode(await ingreso(person.cuil, first.codigo))).toBe('codigo_provisorio_invalido');
 		await rewindThrottle(`cuil:${person.cuil}`, 120_000);
 
-		await env.DB.prepare('UPDATE claves_provisorias SET expires_at = ? WHERE citizen_id = ? AND revoked_at IS NULL')
+		await env.DB.prepare(
+			'UPDATE claves_provisorias SET expires_at = ? WHERE citizen_id = ? AND revoked_at IS NULL'
+		)
 			.bind(Date.now() - 1, person.id)
 			.run();
 		expect(await errorCode(await ingreso(person.cuil, second.codigo))).toBe('codigo_provisorio_invalido');
@@ -408,7 +429,9 @@ describe('the audit trail', () => {
 	});
 
 	it('offers no API that changes or deletes it', async () => {
-		const doc = await (await call('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+		const doc = await (
+			await call('/api/openapi.json')
+		).json<{ paths: Record<string, Record<string, unknown>> }>();
 		for (const [path, ops] of Object.entries(doc.paths)) {
 			expect(path).not.toMatch(/audit|auditoria/i);
 			if (path.startsWith('/api/oficina'))
@@ -416,7 +439,11 @@ describe('the audit trail', () => {
 		}
 		const op = await operatorSignedIn();
 		for (const method of ['PUT', 'PATCH', 'DELETE'])
-			for (const path of ['/api/oficina/auditoria', '/api/oficina/auditoria/1', '/api/oficina/validaciones/1']) {
+			for (const path of [
+				'/api/oficina/auditoria',
+				'/api/oficina/auditoria/1',
+				'/api/oficina/validaciones/1'
+			]) {
 				const res = await call(path, { method, cookie: op.cookie, body: {} });
 				expect(res.status, `${method} ${path}`).toBe(404);
 			}

@@ -41,7 +41,11 @@ const invalid = () =>
 		'El CUIL o el código provisorio no son correctos, o el código venció o ya se usó. Revisá la hoja que te dieron en la oficina.'
 	);
 const expired = () =>
-	new ApiError(400, 'tramite_vencido', 'Pasó mucho tiempo o ya elegiste tu clave. Empezá de nuevo, por favor.');
+	new ApiError(
+		400,
+		'tramite_vencido',
+		'Pasó mucho tiempo o ya elegiste tu clave. Empezá de nuevo, por favor.'
+	);
 
 const routes = {
 	ingreso: createRoute({
@@ -52,7 +56,11 @@ const routes = {
 		request: jsonBody(ProvisoriaIngresoRequest),
 		responses: {
 			200: json(ProvisoriaIngresoResponse, 'Código correcto'),
-			...errors([400, 'Datos inválidos'], [401, 'Código incorrecto, vencido o usado'], [429, 'Demasiados intentos'])
+			...errors(
+				[400, 'Datos inválidos'],
+				[401, 'Código incorrecto, vencido o usado'],
+				[429, 'Demasiados intentos']
+			)
 		}
 	}),
 	clave: createRoute({
@@ -130,7 +138,8 @@ export const provisoria = createApp()
 				...(await notice(c.env.DB, row, 'clave_cambiada', new URL(c.req.url).origin, now))
 			]);
 		} catch (err) {
-			if (err instanceof Error && /UNIQUE constraint failed: flow_completions/.test(err.message)) throw expired();
+			if (err instanceof Error && /UNIQUE constraint failed: flow_completions/.test(err.message))
+				throw expired();
 			throw err;
 		}
 		await c.env.LOGIN_THROTTLE.getByName(`cuil:${row.cuil}`).reset(['account', 'recuperacion', 'provisoria']);

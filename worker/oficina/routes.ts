@@ -90,7 +90,8 @@ const routes = {
 		method: 'post',
 		path: '/claves-provisorias',
 		tags: TAG,
-		summary: 'Reinicio de clave en persona: un código provisorio de un solo uso (72 h) y se cierran las sesiones',
+		summary:
+			'Reinicio de clave en persona: un código provisorio de un solo uso (72 h) y se cierran las sesiones',
 		...NIVEL_3,
 		request: jsonBody(ClaveProvisoriaRequest),
 		responses: {
@@ -106,7 +107,11 @@ const routes = {
 };
 
 const notFound = () =>
-	new ApiError(404, 'ciudadano_no_encontrado', 'No encontramos a nadie con ese CUIL. Revisalo con la persona.');
+	new ApiError(
+		404,
+		'ciudadano_no_encontrado',
+		'No encontramos a nadie con ese CUIL. Revisalo con la persona.'
+	);
 
 function cuilOf(input: string) {
 	const parsed = parseCuil(input);
@@ -151,14 +156,21 @@ async function checkTramite(
 			fields: [
 				{
 					path: 'tramite',
-					message: 'El número de trámite no coincide con el del DNI registrado en ANSES. Revisalo en la tarjeta.'
+					message:
+						'El número de trámite no coincide con el del DNI registrado en ANSES. Revisalo en la tarjeta.'
 				}
 			]
 		}
 	);
 }
 
-function securityEvent(c: Context<AppEnv>, citizenId: number, type: string, now: number, op: OperatorContext) {
+function securityEvent(
+	c: Context<AppEnv>,
+	citizenId: number,
+	type: string,
+	now: number,
+	op: OperatorContext
+) {
 	return insertSecurityEvent(c.env.DB, {
 		citizenId,
 		type,
@@ -225,11 +237,13 @@ export const oficina = createApp()
 				fechaNacimiento: citizen.fecha_nacimiento,
 				nivel: citizen.nivel,
 				tieneClave: Boolean(citizen.tiene_clave),
-				otorgamientos: (grants.results as { granted_at: number; udai: string; legajo: string }[]).map((g) => ({
-					otorgadoEn: new Date(g.granted_at).toISOString(),
-					udai: g.udai,
-					legajo: g.legajo
-				})),
+				otorgamientos: (grants.results as { granted_at: number; udai: string; legajo: string }[]).map(
+					(g) => ({
+						otorgadoEn: new Date(g.granted_at).toISOString(),
+						udai: g.udai,
+						legajo: g.legajo
+					})
+				),
 				turnos: turnos.results as { id: number; fecha: string; hora: string }[]
 			},
 			200
@@ -247,7 +261,9 @@ export const oficina = createApp()
 		if (turnoId !== null) {
 			// Only this person's live appointment at this office: an operator cannot close another
 			// office's queue or another person's appointment.
-			const turno = await c.env.DB.prepare(SQL.turnoForValidation).bind(turnoId, citizen.id, op.udaiId).first();
+			const turno = await c.env.DB.prepare(SQL.turnoForValidation)
+				.bind(turnoId, citizen.id, op.udaiId)
+				.first();
 			if (!turno)
 				throw new ApiError(
 					404,
@@ -286,43 +302,46 @@ export const oficina = createApp()
 			201
 		);
 	})
-	.openapi({ ...routes.claveProvisoria, middleware: [requireSession, requireOperator] as const }, async (c) => {
-		const op = c.var.operator!;
-		const input = c.req.valid('json');
-		const now = Date.now();
-		const citizen = await findCitizen(c.env.DB, cuilOf(input.cuil));
-		if (!citizen) throw notFound();
-		notSelf(op, citizen);
-		await checkTramite(c, op, citizen, input.tramite, 'clave_provisoria_rechazada', now);
-		const code = newProvisionalCode();
-		const hash = await codeContext(pepperBytes(c.env.CLAVE_PEPPER), citizen.id, code);
-		const sessions = await c.env.DB.prepare(SQL.countSessions).bind(citizen.id).first<{ n: number }>();
-		const expiresAt = now + PROVISIONAL_TTL_MS;
-		await c.env.DB.batch([
-			// A newer code replaces any earlier one still unused: only the last sheet printed works.
-			c.env.DB.prepare(SQL.revokeCodes).bind(citizen.id, now),
-			c.env.DB.prepare(SQL.insertCode).bind(citizen.id, hash, op.citizenId, op.udaiId, now, expiresAt),
-			// The person forgot the clave, or someone else knows it: it stops working now (kept in the
-			// history so the new clave cannot be the same). ASVS 5.0 7.4.3: every session ends too.
-			c.env.DB.prepare(SQL.retireClave).bind(citizen.id, now),
-			c.env.DB.prepare(SQL.deleteClave).bind(citizen.id),
-			c.env.DB.prepare(SQL.deleteSessions).bind(citizen.id),
-			audit(c.env.DB, op, citizen.id, 'clave_provisoria', now, {
-				dniVisto: true,
-				tramiteCoincide: true,
-				venceEn: expiresAt
-			}),
-			securityEvent(c, citizen.id, 'clave_provisoria', now, op),
-			...(await notice(c.env.DB, citizen, 'clave_provisoria', origin(c), now))
-		]);
-		return c.json(
-			{
-				codigo: formatearCodigo(code),
-				venceEn: new Date(expiresAt).toISOString(),
-				sesionesCerradas: sessions?.n ?? 0,
-				avisoPor: contactOf(citizen)?.channel ?? null,
-				ciudadano: { cuil: citizen.cuil, nombres: citizen.nombres, apellidos: citizen.apellidos }
-			},
-			201
-		);
-	});
+	.openapi(
+		{ ...routes.claveProvisoria, middleware: [requireSession, requireOperator] as const },
+		async (c) => {
+			const op = c.var.operator!;
+			const input = c.req.valid('json');
+			const now = Date.now();
+			const citizen = await findCitizen(c.env.DB, cuilOf(input.cuil));
+			if (!citizen) throw notFound();
+			notSelf(op, citizen);
+			await checkTramite(c, op, citizen, input.tramite, 'clave_provisoria_rechazada', now);
+			const code = newProvisionalCode();
+			const hash = await codeContext(pepperBytes(c.env.CLAVE_PEPPER), citizen.id, code);
+			const sessions = await c.env.DB.prepare(SQL.countSessions).bind(citizen.id).first<{ n: number }>();
+			const expiresAt = now + PROVISIONAL_TTL_MS;
+			await c.env.DB.batch([
+				// A newer code replaces any earlier one still unused: only the last sheet printed works.
+				c.env.DB.prepare(SQL.revokeCodes).bind(citizen.id, now),
+				c.env.DB.prepare(SQL.insertCode).bind(citizen.id, hash, op.citizenId, op.udaiId, now, expiresAt),
+				// The person forgot the clave, or someone else knows it: it stops working now (kept in the
+				// history so the new clave cannot be the same). ASVS 5.0 7.4.3: every session ends too.
+				c.env.DB.prepare(SQL.retireClave).bind(citizen.id, now),
+				c.env.DB.prepare(SQL.deleteClave).bind(citizen.id),
+				c.env.DB.prepare(SQL.deleteSessions).bind(citizen.id),
+				audit(c.env.DB, op, citizen.id, 'clave_provisoria', now, {
+					dniVisto: true,
+					tramiteCoincide: true,
+					venceEn: expiresAt
+				}),
+				securityEvent(c, citizen.id, 'clave_provisoria', now, op),
+				...(await notice(c.env.DB, citizen, 'clave_provisoria', origin(c), now))
+			]);
+			return c.json(
+				{
+					codigo: formatearCodigo(code),
+					venceEn: new Date(expiresAt).toISOString(),
+					sesionesCerradas: sessions?.n ?? 0,
+					avisoPor: contactOf(citizen)?.channel ?? null,
+					ciudadano: { cuil: citizen.cuil, nombres: citizen.nombres, apellidos: citizen.apellidos }
+				},
+				201
+			);
+		}
+	);

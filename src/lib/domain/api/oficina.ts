@@ -59,9 +59,7 @@ export const CiudadanoOficina = z
 		fechaNacimiento: z.string(),
 		nivel: z.union([z.literal(2), z.literal(3)]),
 		tieneClave: z.boolean(),
-		otorgamientos: z.array(
-			z.object({ otorgadoEn: z.iso.datetime(), udai: z.string(), legajo: z.string() })
-		),
+		otorgamientos: z.array(z.object({ otorgadoEn: z.iso.datetime(), udai: z.string(), legajo: z.string() })),
 		/** Live appointments of this person at the operator's office. */
 		turnos: z.array(z.object({ id: z.number().int(), fecha: z.string(), hora: z.string() }))
 	})
