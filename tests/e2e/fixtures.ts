@@ -30,7 +30,7 @@ export const JORGE = {
 };
 export const NELIDA = {
 	cuil: '27-49100003-7',
-	clave: 'Algarrobo-Luna-88!',
+	clave: 'Totora-Luna-88!',
 	nombres: 'Nélida Susana',
 	tramite: '00978901235'
 };

@@ -180,7 +180,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 		email: 'nelida.gauna@example.com',
 		telefono: '+54 9 11 5555-0103',
 		dniTramite: '00978901235',
-		clave: 'Algarrobo-Luna-88!',
+		clave: 'Totora-Luna-88!',
 		respuestas: {
 			escuela_primaria: 'Escuela 5 Rosario Vera Peñaloza',
 			primera_mascota: 'Michi',
