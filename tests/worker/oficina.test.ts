@@ -382,6 +382,24 @@ describe('in-person clave reset and the provisional code', () => {
 		expect(await errorCode(await ingreso(person.cuil, third.codigo))).toBe('codigo_provisorio_invalido');
 	});
 
+	it('lets only one of two simultaneous "choose your clave" submissions through', async () => {
+		const op = await operatorSignedIn();
+		const person = await createCitizen({ clave: CLAVE });
+		const sheet = await reset(op.cookie, person.cuil);
+		const { provisoria } = await (await ingreso(person.cuil, sheet.codigo)).json<{ provisoria: string }>();
+		const results = await Promise.all([
+			elegir(provisoria, NEW_CLAVE),
+			elegir(provisoria, 'Otra-Clave-Larga-93!')
+		]);
+		expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+		const used = await env.DB.prepare(
+			'SELECT COUNT(*) AS n FROM claves_provisorias WHERE citizen_id = ? AND used_at IS NOT NULL'
+		)
+			.bind(person.id)
+			.first<{ n: number }>();
+		expect(used?.n).toBe(1);
+	});
+
 	it('answers an unknown CUIL exactly like a wrong code', async () => {
 		const res = await ingreso(cuilForDni(99_999_991, 'M'), 'ABCD-EFGH-JKMN-PQRS');
 		expect(res.status).toBe(401);
