@@ -41,10 +41,19 @@ export interface SessionContext {
 	authenticatedAt: number;
 }
 
+export interface OperatorContext {
+	citizenId: number;
+	udaiId: number;
+	legajo: string;
+	udai: { id: number; nombre: string; direccion: string; localidad: string };
+}
+
 export type AppEnv = {
 	Bindings: Env;
 	Variables: {
 		session: SessionContext;
+		/** Set by requireOperator (worker/oficina/access.ts) on the office console's routes. */
+		operator?: OperatorContext;
 		/** Set by the few public, non-personal routes that may be cached (see noStore in http/security.ts). */
 		publicCache?: string;
 	};

@@ -12,6 +12,8 @@ import { servicios } from './servicios/routes';
 import { certificados, keys } from './certificados/routes';
 import { documentos } from './documentos/routes';
 import { turnos } from './turnos/routes';
+import { oficina } from './oficina/routes';
+import { provisoria } from './oficina/provisoria';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 import { checkApiVersion } from './http/version';
 
@@ -40,6 +42,8 @@ app.route('/certificados', certificados);
 app.route('/keys', keys);
 app.route('/documentos', documentos);
 app.route('/turnos', turnos);
+app.route('/oficina', oficina);
+app.route('/clave/provisoria', provisoria);
 app.route('/dev', dev);
 
 app.doc31('/openapi.json', {

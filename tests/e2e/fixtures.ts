@@ -20,6 +20,21 @@ export const LUCAS = {
 	nombres: 'Lucas Gabriel'
 };
 
+/** The office demo (README): the operator of UDAI Once and two people who come to her counter. */
+export const CAROLINA = { cuil: '27-49100001-0', clave: 'Ceibo-Farol-62!', nombres: 'Carolina Inés' };
+export const JORGE = {
+	cuil: '20-49100002-4',
+	clave: 'Quebracho-Sol-35!',
+	nombres: 'Jorge Omar',
+	tramite: '00967890124'
+};
+export const NELIDA = {
+	cuil: '27-49100003-7',
+	clave: 'Totora-Luna-88!',
+	nombres: 'Nélida Susana',
+	tramite: '00978901235'
+};
+
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Checks the screen as it is now against WCAG 2.2 A/AA with axe; any violation fails the journey. */
@@ -49,6 +64,10 @@ const EXPECTED_REFUSALS: { status: RegExp; path: RegExp }[] = [
 	{ status: /^401$/, path: /^\/api\/clave\/recuperacion\/respuestas$/ },
 	{ status: /^400$/, path: /^\/api\/clave\/no-fui-yo$/ },
 	{ status: /^403$/, path: /^\/api\/servicios\/(tramites|datos)$/ },
+	// The office console refuses a clave sign-in (403) and checks the DNI's número de trámite (422);
+	// a wrong or used provisional code is a 401 (oficina.spec.ts).
+	{ status: /^(403|422)$/, path: /^\/api\/oficina\// },
+	{ status: /^(400|401)$/, path: /^\/api\/clave\/provisoria\// },
 	// A page older than the API is told so, and offers to update (app-update.spec.ts).
 	{ status: /^409$/, path: /^\/api\// }
 ];

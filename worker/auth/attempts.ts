@@ -11,7 +11,7 @@ import { throttled } from './login';
 export async function throttledAttempt<T>(
 	c: Context<AppEnv>,
 	cuil: string,
-	scope: 'recuperacion' | 'alta',
+	scope: 'recuperacion' | 'alta' | 'provisoria',
 	check: () => Promise<{ ok: boolean; value: T }>
 ): Promise<{ ok: boolean; value: T }> {
 	const account = c.env.LOGIN_THROTTLE.getByName(`cuil:${cuil}`);

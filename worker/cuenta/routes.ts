@@ -30,7 +30,10 @@ const DESCRIPTIONS: Record<string, string> = {
 	contacto_codigo_incorrecto: 'Código equivocado al confirmar un correo o celular nuevo',
 	email_cambiado: 'Cambiaste tu correo electrónico',
 	telefono_cambiado: 'Cambiaste tu celular',
-	cbu_cambio_solicitado: 'Pediste cambiar la cuenta bancaria (CBU) donde cobrás'
+	cbu_cambio_solicitado: 'Pediste cambiar la cuenta bancaria (CBU) donde cobrás',
+	nivel_3_otorgado: 'Validaron tu identidad en una oficina de ANSES: tu clave pasó a nivel 3',
+	clave_provisoria: 'En una oficina de ANSES reiniciaron tu clave y te dieron un código provisorio',
+	clave_provisoria_usada: 'Elegiste tu clave nueva con el código provisorio de la oficina'
 };
 
 function describe(type: string, detail: string | null): string {

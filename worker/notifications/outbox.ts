@@ -13,6 +13,8 @@ export type MessageKind =
 	| 'passkey_agregada'
 	| 'ingreso_nuevo_dispositivo'
 	| 'contacto_cambiado'
+	| 'nivel_3_otorgado'
+	| 'clave_provisoria'
 	| 'codigo_recuperacion'
 	| 'codigo_alta'
 	| 'codigo_contacto';
@@ -92,6 +94,14 @@ const NOTICES: Record<
 	contacto_cambiado: [
 		'Cambiaste tu correo o tu celular',
 		'se cambió el correo electrónico o el celular de tu cuenta de mi ANSES'
+	],
+	nivel_3_otorgado: [
+		'Tu Clave de Seguridad Social es nivel 3',
+		'en una oficina de ANSES validaron tu identidad en persona y tu Clave de Seguridad Social pasó a nivel 3. Ingresá de nuevo para usarla'
+	],
+	clave_provisoria: [
+		'Te dieron un código provisorio en una oficina de ANSES',
+		'en una oficina de ANSES reiniciaron tu Clave de Seguridad Social y te entregaron un código provisorio para elegir una clave nueva; se cerraron todas tus sesiones y tu clave anterior dejó de funcionar'
 	]
 };
 

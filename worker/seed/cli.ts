@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import setupWasm from 'argon2id/lib/setup.js';
 import { hashClave, pepperBytes, type Argon2id } from '../auth/clave-hash';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_ACCOUNTS, type DemoOperator } from './demo-accounts';
 import { normalizeAnswer } from '../../src/lib/domain/security-questions';
 import { DEFAULT_SEED, createCitizenGenerator, demoCitizenRows, type CitizenRow } from './generate';
 import { DEMO_EMPLOYERS, DEMO_SERVICIOS, createServiciosGenerator } from './servicios';
@@ -204,10 +204,27 @@ async function demoSql(generators: Generators): Promise<string> {
 			);
 	});
 	DEMO_ACCOUNTS.forEach((account, j) => {
+		if (account.operador) lines.push(...operatorSql(demos[j].cuil, account.operador));
+	});
+	DEMO_ACCOUNTS.forEach((account, j) => {
 		const servicios = DEMO_SERVICIOS[account.dni];
 		if (servicios) lines.push(demoServiciosSql(demos[j].cuil, servicios));
 	});
 	return lines.join('\n') + '\n';
+}
+
+/** The office role and the operator's known passkey (demo-accounts.ts), each only if not there yet. */
+function operatorSql(cuil: string, o: DemoOperator): string[] {
+	const who = `FROM citizens WHERE cuil = ${text(cuil)}`;
+	return [
+		`INSERT INTO operators (citizen_id, udai_id, legajo, activo, created_at) SELECT id, ${o.udaiId}, ` +
+			`${text(o.legajo)}, 1, ${CREATED_AT} ${who} AND NOT EXISTS (SELECT 1 FROM operators WHERE operators.citizen_id = citizens.id);`,
+		`UPDATE citizens SET webauthn_user_id = ${text(o.passkey.userHandle)} WHERE cuil = ${text(cuil)} AND webauthn_user_id IS NULL;`,
+		`INSERT INTO passkeys (id, citizen_id, public_key, counter, transports, aaguid, backup_eligible, backed_up, name, created_at) ` +
+			`SELECT ${text(o.passkey.credentialId)}, id, X'${o.passkey.coseKeyHex}', 0, '["internal"]', ` +
+			`'00000000-0000-0000-0000-000000000000', 0, 0, 'Llave de demostración (pruebas)', ${CREATED_AT} ${who} ` +
+			`AND NOT EXISTS (SELECT 1 FROM passkeys WHERE passkeys.id = ${text(o.passkey.credentialId)});`
+	];
 }
 
 /**

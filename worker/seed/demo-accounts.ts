@@ -21,6 +21,19 @@ export interface DemoAccount {
 	/** Answers to three security questions, for the "Olvidé mi clave" demo. */
 	respuestas: Partial<Record<SecurityQuestionId, string>>;
 	nivel: 2 | 3;
+	/** Office staff: the `operators` row (the role ANSES gives; no API writes it). */
+	operador?: DemoOperator;
+}
+
+export interface DemoOperator {
+	udaiId: number;
+	legajo: string;
+	/**
+	 * A passkey known in advance, so the Playwright journeys can sign the operator in with Chromium's
+	 * virtual authenticator (its private key is in tests/e2e/operator-passkey.ts, public on purpose: demo
+	 * data only, like the claves here). A person trying the demo creates their own passkey instead.
+	 */
+	passkey: { credentialId: string; userHandle: string; coseKeyHex: string };
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -106,6 +119,72 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 			primera_mascota: 'Canela',
 			escuela_primaria: 'Escuela 7 Mariano Moreno',
 			ciudad_padres: 'Paraná'
+		},
+		nivel: 2
+	},
+	// The office (oficina) demo: an operator and two people who come to her counter. Their DNIs are past
+	// the generator's last birth-year band, like Sofía's, so adding them changed no generated citizen.
+	{
+		role: 'Operadora de la UDAI Once (consola de la oficina, nivel 3)',
+		nombres: 'Carolina Inés',
+		apellidos: 'Medina',
+		sexo: 'F',
+		dni: 49_100_001,
+		fechaNacimiento: '1986-08-09',
+		email: 'carolina.medina@example.com',
+		telefono: '+54 9 11 5555-0101',
+		dniTramite: '00956789013',
+		clave: 'Ceibo-Farol-62!',
+		respuestas: {
+			primera_mascota: 'Lola',
+			escuela_primaria: 'Escuela 23 Juana Manso',
+			ciudad_padres: 'Mar del Plata'
+		},
+		nivel: 3,
+		operador: {
+			udaiId: 1,
+			legajo: '104417',
+			passkey: {
+				credentialId: '0fThd1Tw5PaJ8luKgUsPrA',
+				userHandle: 'xA_nLotwcGf-O5faQVFbqw19rn4o3tdKk9wdGR9C9Js',
+				coseKeyHex:
+					'a5010203262001215820681f465e54096c99eae18bede0c97632db92d46720b8c4b0e41ab2722b98b40c225820690bf19d66a84dd34d9f9d2b37f8887ef4b5727205878c6445edc1d41f81d89a'
+			}
+		}
+	},
+	{
+		role: 'Vecino que valida su identidad en la oficina (pasa a nivel 3)',
+		nombres: 'Jorge Omar',
+		apellidos: 'Pereyra',
+		sexo: 'M',
+		dni: 49_100_002,
+		fechaNacimiento: '1972-02-14',
+		email: 'jorge.pereyra@example.com',
+		telefono: '+54 9 11 5555-0102',
+		dniTramite: '00967890124',
+		clave: 'Quebracho-Sol-35!',
+		respuestas: {
+			primera_mascota: 'Negro',
+			calle_infancia: 'Pasaje Los Aromos',
+			primer_trabajo: 'Panadería La Espiga'
+		},
+		nivel: 2
+	},
+	{
+		role: 'Vecina que olvidó su clave (reinicio en la oficina)',
+		nombres: 'Nélida Susana',
+		apellidos: 'Gauna',
+		sexo: 'F',
+		dni: 49_100_003,
+		fechaNacimiento: '1958-11-27',
+		email: 'nelida.gauna@example.com',
+		telefono: '+54 9 11 5555-0103',
+		dniTramite: '00978901235',
+		clave: 'Totora-Luna-88!',
+		respuestas: {
+			escuela_primaria: 'Escuela 5 Rosario Vera Peñaloza',
+			primera_mascota: 'Michi',
+			ciudad_padres: 'Corrientes'
 		},
 		nivel: 2
 	}
