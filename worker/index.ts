@@ -12,6 +12,7 @@ import { servicios } from './servicios/routes';
 import { certificados, keys } from './certificados/routes';
 import { documentos } from './documentos/routes';
 import { turnos } from './turnos/routes';
+import { corporativas } from './corporativas/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 import { checkApiVersion } from './http/version';
 
@@ -40,6 +41,7 @@ app.route('/certificados', certificados);
 app.route('/keys', keys);
 app.route('/documentos', documentos);
 app.route('/turnos', turnos);
+app.route('/corporativas', corporativas);
 app.route('/dev', dev);
 
 app.doc31('/openapi.json', {

@@ -22,6 +22,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { normalizeAnswer } from '../../src/lib/domain/security-questions';
 import { DEFAULT_SEED, createCitizenGenerator, demoCitizenRows, type CitizenRow } from './generate';
 import { DEMO_EMPLOYERS, DEMO_SERVICIOS, createServiciosGenerator } from './servicios';
+import { corporativasSql } from './corporativas';
 import {
 	demoSql as demoServiciosSql,
 	footerSql,
@@ -207,6 +208,7 @@ async function demoSql(generators: Generators): Promise<string> {
 		const servicios = DEMO_SERVICIOS[account.dni];
 		if (servicios) lines.push(demoServiciosSql(demos[j].cuil, servicios));
 	});
+	lines.push(corporativasSql());
 	return lines.join('\n') + '\n';
 }
 
