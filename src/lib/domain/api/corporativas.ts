@@ -17,7 +17,7 @@ import { Centavos, Periodo } from './servicios';
 const Cuit = z
 	.string()
 	.regex(/^\d{11}$/, { message: 'El CUIT tiene 11 números, sin guiones.' })
-	.meta({ id: 'Cuit', example: '30694102875' });
+	.meta({ id: 'Cuit', example: '30694102871' });
 const Cuil = z
 	.string()
 	.regex(/^\d{11}$/, { message: 'El CUIL tiene 11 números, sin guiones.' })
