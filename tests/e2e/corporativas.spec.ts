@@ -1,14 +1,5 @@
 import type { Page } from '@playwright/test';
-import {
-	CAROLINA,
-	ROSA,
-	SOFIA,
-	createVault,
-	expect,
-	expectAccessible,
-	signIn,
-	test
-} from './fixtures';
+import { CAROLINA, ROSA, SOFIA, createVault, expect, expectAccessible, signIn, test } from './fixtures';
 
 /**
  * Aplicaciones corporativas (issue 8, point 4): a representative with nivel 3 certifies the services and
@@ -102,7 +93,9 @@ test('la representante certifica los servicios de una ex empleada, y ella descar
 	await expect(page.getByRole('radio', { name: new RegExp(`^${TITULO}`) })).toHaveCount(0);
 	await expectAccessible(page);
 	await deEmpleadores
-		.getByRole('button', { name: new RegExp(`^Pedir y descargar\\s*: ${TITULO} de Supermercados del Litoral`) })
+		.getByRole('button', {
+			name: new RegExp(`^Pedir y descargar\\s*: ${TITULO} de Supermercados del Litoral`)
+		})
 		.click();
 	await expect(page).toHaveURL(/\/certificados\/\d+\?descargado$/, { timeout: 30_000 });
 	await expect(heading(page)).toHaveText(TITULO);

@@ -61,19 +61,18 @@ async function representante() {
 /** A person who worked at `cuit` from desde to hasta, with aportes declared every month but `sin`. */
 async function exEmpleado(cuit: string, desde: string, hasta: string | null, sin: string[] = []) {
 	const p = await signedIn(2);
-	const { meta } = await env.DB.prepare('INSERT INTO empleos (citizen_id, cuit, desde, hasta) VALUES (?, ?, ?, ?)')
+	const { meta } = await env.DB.prepare(
+		'INSERT INTO empleos (citizen_id, cuit, desde, hasta) VALUES (?, ?, ?, ?)'
+	)
 		.bind(p.id, cuit, desde, hasta)
 		.run();
 	const empleoId = meta.last_row_id;
 	const meses = mesesEntre(desde, hasta ?? actual()).filter((m) => !sin.includes(m));
 	await env.DB.batch(
 		meses.map((m, i) =>
-			env.DB.prepare('INSERT INTO aportes (empleo_id, periodo, remuneracion, aportes) VALUES (?, ?, ?, ?)').bind(
-				empleoId,
-				m,
-				120_000_000 + i * 1_000_000,
-				aportePersonal(120_000_000 + i * 1_000_000)
-			)
+			env.DB.prepare(
+				'INSERT INTO aportes (empleo_id, periodo, remuneracion, aportes) VALUES (?, ?, ?, ?)'
+			).bind(empleoId, m, 120_000_000 + i * 1_000_000, aportePersonal(120_000_000 + i * 1_000_000))
 		)
 	);
 	return { ...p, empleoId };
@@ -100,11 +99,14 @@ function certificacion(
 	};
 }
 
-const certificar = (cookie: string, body: unknown) => call('/api/corporativas/certificaciones', { cookie, body });
+const certificar = (cookie: string, body: unknown) =>
+	call('/api/corporativas/certificaciones', { cookie, body });
 
 describe('nivel 3 only', () => {
 	it('marks every corporate operation with x-mi-anses-nivel: 3 in /api/openapi.json', async () => {
-		const doc = await (await call('/api/openapi.json')).json<{
+		const doc = await (
+			await call('/api/openapi.json')
+		).json<{
 			paths: Record<string, Record<string, Record<string, unknown>>>;
 		}>();
 		const ops = Object.entries(doc.paths)
@@ -178,7 +180,12 @@ describe('a representative', () => {
 		expect(ficha.empleado.nombre).toBe('María Laura Gómez');
 		expect(ficha.empleos).toHaveLength(1);
 		const [em] = ficha.empleos;
-		expect(em).toMatchObject({ id: e.empleoId, desde: '2025-04', hasta: '2026-03', ultimoCertificable: '2026-03' });
+		expect(em).toMatchObject({
+			id: e.empleoId,
+			desde: '2025-04',
+			hasta: '2026-03',
+			ultimoCertificable: '2026-03'
+		});
 		expect(em.meses.map((m) => m.periodo)).toEqual(mesesEntre('2025-04', '2026-03'));
 		expect(em.meses[0]).toEqual({ periodo: '2025-04', remuneracion: 120_000_000, aportes: 13_200_000 });
 		expect(em.meses.find((m) => m.periodo === '2025-07')).toEqual({
@@ -198,7 +205,10 @@ describe('a representative', () => {
 		});
 		expect(ajena.status).toBe(403);
 		expect((await ajena.json<ErrorBody>()).error.code).toBe('no_representa');
-		const post = await certificar(r.cookie, { ...certificacion(enOtra, '2023-01', '2023-12'), cuit: OTRA.cuit });
+		const post = await certificar(r.cookie, {
+			...certificacion(enOtra, '2023-01', '2023-12'),
+			cuit: OTRA.cuit
+		});
 		expect(post.status).toBe(403);
 
 		// The person exists but worked elsewhere: the same 404 as a CUIL nobody has.
@@ -219,7 +229,10 @@ describe('a representative', () => {
 
 		// An employment id of another company, named with this company's CUIT, is not found either.
 		const e = await exEmpleado(SUPER.cuit, '2023-01', '2023-12');
-		const cruzado = await certificar(r.cookie, { ...certificacion(e, '2023-01', '2023-12'), empleoId: enOtra.empleoId });
+		const cruzado = await certificar(r.cookie, {
+			...certificacion(e, '2023-01', '2023-12'),
+			empleoId: enOtra.empleoId
+		});
 		expect(cruzado.status).toBe(404);
 		expect(await count()).toBe(before);
 	});
@@ -231,7 +244,10 @@ describe('a representative', () => {
 		)
 			.bind(r.id, SUPER.cuit)
 			.run();
-		const res = await certificar(r.cookie, certificacion({ cuil: r.cuil, empleoId: meta.last_row_id }, '2020-01', '2020-12'));
+		const res = await certificar(
+			r.cookie,
+			certificacion({ cuil: r.cuil, empleoId: meta.last_row_id }, '2020-01', '2020-12')
+		);
 		expect(res.status).toBe(403);
 		expect((await res.json<ErrorBody>()).error.code).toBe('propios_servicios');
 	});
@@ -245,17 +261,39 @@ describe('a representative', () => {
 		const casos: [string, unknown, number, string?][] = [
 			['before the employment', certificacion(e, '2025-03', '2026-03'), 422, 'desde'],
 			['after the employment', certificacion(e, '2025-04', '2026-04'), 422, 'hasta'],
-			['inverted', { ...certificacion(e, '2025-04', '2026-03'), desde: '2026-03', hasta: '2025-04' }, 422, 'hasta'],
+			[
+				'inverted',
+				{ ...certificacion(e, '2025-04', '2026-03'), desde: '2026-03', hasta: '2025-04' },
+				422,
+				'hasta'
+			],
 			['a month missing', { ...base, remuneraciones: meses.slice(1) }, 422, 'remuneraciones'],
-			['a month twice', { ...base, remuneraciones: [...meses, meses[0]] }, 422, `remuneraciones.${meses.length}`],
+			[
+				'a month twice',
+				{ ...base, remuneraciones: [...meses, meses[0]] },
+				422,
+				`remuneraciones.${meses.length}`
+			],
 			[
 				'a month outside the period',
 				{ ...base, remuneraciones: [...meses.slice(1), { periodo: '2024-01', remuneracion: 1 }] },
 				422
 			],
-			['a negative amount', { ...base, remuneraciones: [{ ...meses[0], remuneracion: -1 }, ...meses.slice(1)] }, 400],
-			['a fraction of a centavo', { ...base, remuneraciones: [{ ...meses[0], remuneracion: 1.5 }, ...meses.slice(1)] }, 400],
-			['an absurd amount', { ...base, remuneraciones: [{ ...meses[0], remuneracion: 1e12 }, ...meses.slice(1)] }, 400],
+			[
+				'a negative amount',
+				{ ...base, remuneraciones: [{ ...meses[0], remuneracion: -1 }, ...meses.slice(1)] },
+				400
+			],
+			[
+				'a fraction of a centavo',
+				{ ...base, remuneraciones: [{ ...meses[0], remuneracion: 1.5 }, ...meses.slice(1)] },
+				400
+			],
+			[
+				'an absurd amount',
+				{ ...base, remuneraciones: [{ ...meses[0], remuneracion: 1e12 }, ...meses.slice(1)] },
+				400
+			],
 			['not a month', { ...base, desde: '2025-13' }, 400],
 			['without the sworn statement', { ...base, declaracionJurada: false }, 400],
 			['an extra field', { ...base, aportes: 1 }, 400]
@@ -264,11 +302,18 @@ describe('a representative', () => {
 			const res = await certificar(r.cookie, body);
 			expect(res.status, name).toBe(status);
 			const { error } = await res.json<ErrorBody>();
-			if (path) expect(error.fields?.map((f) => f.path), name).toContain(path);
+			if (path)
+				expect(
+					error.fields?.map((f) => f.path),
+					name
+				).toContain(path);
 		}
 		// A job still going on can be certified up to the current month, never a future one.
 		const vigente = await exEmpleado(SUPER.cuit, addMonths(actual(), -2), null);
-		const futuro = await certificar(r.cookie, certificacion(vigente, addMonths(actual(), -2), addMonths(actual(), 1)));
+		const futuro = await certificar(
+			r.cookie,
+			certificacion(vigente, addMonths(actual(), -2), addMonths(actual(), 1))
+		);
 		expect(futuro.status).toBe(422);
 		expect(await count()).toBe(before);
 	});
@@ -304,7 +349,12 @@ describe('after certifying', () => {
 		)
 			.bind(hecha.id)
 			.first<Record<string, unknown>>();
-		expect(row).toMatchObject({ citizen_id: e.id, empleo_id: e.empleoId, cuit: SUPER.cuit, representante_id: r.id });
+		expect(row).toMatchObject({
+			citizen_id: e.id,
+			empleo_id: e.empleoId,
+			cuit: SUPER.cuit,
+			representante_id: r.id
+		});
 		expect(Math.abs(Number(row!.certificado_at) - Date.now())).toBeLessThan(60_000);
 		expect(JSON.parse(String(row!.remuneraciones))[0]).toEqual({
 			periodo: '2025-10',
@@ -312,14 +362,18 @@ describe('after certifying', () => {
 			aportes: aportePersonal(155_000_075)
 		});
 		await expect(
-			env.DB.prepare("UPDATE certificaciones_servicios SET cuit = '30000000000' WHERE id = ?").bind(hecha.id).run()
+			env.DB.prepare("UPDATE certificaciones_servicios SET cuit = '30000000000' WHERE id = ?")
+				.bind(hecha.id)
+				.run()
 		).rejects.toThrow(/solo agregado/);
 		await expect(
 			env.DB.prepare('DELETE FROM certificaciones_servicios WHERE id = ?').bind(hecha.id).run()
 		).rejects.toThrow(/solo agregado/);
 
 		// The representative's history and the employee's file both show it.
-		const historial = await (await call('/api/corporativas/certificaciones', { cookie: r.cookie })).json<{
+		const historial = await (
+			await call('/api/corporativas/certificaciones', { cookie: r.cookie })
+		).json<{
 			items: { id: number }[];
 		}>();
 		expect(historial.items.map((i) => i.id)).toEqual([hecha.id]);
@@ -350,13 +404,19 @@ describe('after certifying', () => {
 			titulo: 'Certificación de Servicios y Remuneraciones',
 			estado: 'vigente'
 		});
-		expect(cert.datos.texto).toMatch(/^Supermercados del Litoral S\.A\., CUIT 30-69410287-1, con domicilio en/);
+		expect(cert.datos.texto).toMatch(
+			/^Supermercados del Litoral S\.A\., CUIT 30-69410287-1, con domicilio en/
+		);
 		expect(cert.datos.texto).toContain('María Laura Gómez');
 		expect(cert.datos.texto).toContain('entre octubre de 2025 y marzo de 2026');
 		expect(cert.datos.tabla?.filas).toEqual([
 			['Mes', 'Remuneración', 'Aportes personales (11 %)'],
 			['10/2025', '$ 1.550.000,75', '$ 170.500,08'],
-			...mesesEntre('2025-11', '2026-03').map((m) => [`${m.slice(5)}/${m.slice(0, 4)}`, '$ 1.500.000,00', '$ 165.000,00'])
+			...mesesEntre('2025-11', '2026-03').map((m) => [
+				`${m.slice(5)}/${m.slice(0, 4)}`,
+				'$ 1.500.000,00',
+				'$ 165.000,00'
+			])
 		]);
 
 		const pdf = await call(`/api/certificados/${cert.certificado.id}/pdf`, { cookie: e.cookie });
@@ -364,16 +424,27 @@ describe('after certifying', () => {
 		const bytes = new Uint8Array(await pdf.arrayBuffer());
 		const keys = Jwks.parse(await (await call('/api/keys')).json()) as JSONWebKeySet;
 		expect((await verificarPdf(bytes, keys)).ok).toBe(true);
-		const g = await verificarGuardado({ qr: cert.qr, sello: cert.sello, datos: cert.datos, pdf: bytes }, keys);
+		const g = await verificarGuardado(
+			{ qr: cert.qr, sello: cert.sello, datos: cert.datos, pdf: bytes },
+			keys
+		);
 		expect(g.ok).toBe(true);
 		if (g.ok)
 			expect(g.claims).toMatchObject({
 				t: 'servicios_remuneraciones',
 				s: e.cuil,
-				d: { empleador: SUPER.cuit, desde: '2025-10', hasta: '2026-03', meses: 6, remuneraciones: hecha.total }
+				d: {
+					empleador: SUPER.cuit,
+					desde: '2025-10',
+					hasta: '2026-03',
+					meses: 6,
+					remuneraciones: hecha.total
+				}
 			});
 		// Someone else cannot download the employee's PDF.
-		expect((await call(`/api/certificados/${cert.certificado.id}/pdf`, { cookie: r.cookie })).status).toBe(404);
+		expect((await call(`/api/certificados/${cert.certificado.id}/pdf`, { cookie: r.cookie })).status).toBe(
+			404
+		);
 
 		const publica = await call(`/api/certificados/verificar/${cert.certificado.codigo}`, { ip: randomIp() });
 		expect(publica.status).toBe(200);

@@ -352,7 +352,9 @@ export function contenidoServiciosRemuneraciones(p: Persona, c: CertificacionEmp
 	const aportes = c.remuneraciones.reduce((s, r) => s + r.aportes, 0);
 	const meses = c.remuneraciones.length;
 	const periodo =
-		c.desde === c.hasta ? `en ${formatoMes(c.desde)}` : `entre ${formatoMes(c.desde)} y ${formatoMes(c.hasta)}`;
+		c.desde === c.hasta
+			? `en ${formatoMes(c.desde)}`
+			: `entre ${formatoMes(c.desde)} y ${formatoMes(c.hasta)}`;
 	const fecha = fechaCorta(todayInArgentina(c.certificadoAt));
 	const domicilio = c.domicilio ? `, con domicilio en ${c.domicilio},` : '';
 	const datos = base(

@@ -31,18 +31,11 @@ import { ApiError } from '../http/errors';
 import { errors, json, jsonBody } from '../http/openapi';
 import { clientIp, userAgent } from '../http/request-info';
 import { NIVEL_3, requireNivel3 } from './acceso';
-import {
-	stmt,
-	type CertificacionRow,
-	type EmpleadorRow,
-	type EmpleoRow,
-	type PersonaRow
-} from './queries';
+import { stmt, type CertificacionRow, type EmpleadorRow, type EmpleoRow, type PersonaRow } from './queries';
 
 const TAG = ['Aplicaciones corporativas'];
 const SIN_SESION: [number, string] = [401, 'Sin sesión'];
 const SIN_NIVEL: [number, string] = [403, 'La cuenta no es nivel 3, o no representa a ese empleador'];
-
 
 const empleador = (r: EmpleadorRow) => ({
 	cuit: r.cuit,
@@ -147,7 +140,10 @@ const certificarRoute = createRoute({
 		...errors(
 			[400, 'Datos inválidos'],
 			SIN_SESION,
-			[403, 'No es nivel 3, no representa al empleador, son sus propios servicios o hay que volver a ingresar'],
+			[
+				403,
+				'No es nivel 3, no representa al empleador, son sus propios servicios o hay que volver a ingresar'
+			],
 			[404, 'La persona o el empleo no son de ese empleador'],
 			[422, 'Período fuera de las fechas del empleo o remuneraciones que no corresponden']
 		)
@@ -194,17 +190,23 @@ export const corporativas = createApp()
 					desde: em.desde,
 					hasta: em.hasta,
 					ultimoCertificable: ultimo,
-					meses: primero > ultimo
-						? []
-						: mesesEntre(primero, ultimo).map((periodo) => ({
-								periodo,
-								remuneracion: declarados.get(periodo)?.remuneracion ?? null,
-								aportes: declarados.get(periodo)?.aportes ?? null
-							}))
+					meses:
+						primero > ultimo
+							? []
+							: mesesEntre(primero, ultimo).map((periodo) => ({
+									periodo,
+									remuneracion: declarados.get(periodo)?.remuneracion ?? null,
+									aportes: declarados.get(periodo)?.aportes ?? null
+								}))
 				};
 			})
 		);
-		const { results: hechas } = await stmt(db, 'deEmpleadoEnEmpleador', persona.id, cuit).all<CertificacionRow>();
+		const { results: hechas } = await stmt(
+			db,
+			'deEmpleadoEnEmpleador',
+			persona.id,
+			cuit
+		).all<CertificacionRow>();
 		return c.json(
 			{
 				empleado: { cuil: persona.cuil, nombre: `${persona.nombres} ${persona.apellidos}` },
@@ -240,7 +242,11 @@ export const corporativas = createApp()
 		// request says only what the employer certifies (the remuneración); nothing else is taken from it.
 		const meses = [...body.remuneraciones]
 			.sort((a, b) => a.periodo.localeCompare(b.periodo))
-			.map((r) => ({ periodo: r.periodo, remuneracion: r.remuneracion, aportes: aportePersonal(r.remuneracion) }));
+			.map((r) => ({
+				periodo: r.periodo,
+				remuneracion: r.remuneracion,
+				aportes: aportePersonal(r.remuneracion)
+			}));
 		const total = meses.reduce((sum, r) => sum + r.remuneracion, 0);
 		const { meta } = await stmt(
 			db,
@@ -275,6 +281,10 @@ export const corporativas = createApp()
 		);
 	})
 	.openapi({ ...historialRoute, middleware: [requireSession, requireNivel3] as const }, async (c) => {
-		const { results } = await stmt(c.env.DB, 'deRepresentante', c.var.session.citizenId).all<CertificacionRow>();
+		const { results } = await stmt(
+			c.env.DB,
+			'deRepresentante',
+			c.var.session.citizenId
+		).all<CertificacionRow>();
 		return c.json({ items: results.map(resumen) }, 200);
 	});

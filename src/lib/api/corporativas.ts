@@ -11,6 +11,9 @@ export const getEmpleadores = (): Promise<MisEmpleadores> => request('GET', '/co
 export const getCertificacionesHechas = (): Promise<ListaCertificaciones> =>
 	request('GET', '/corporativas/certificaciones');
 export const getFichaEmpleado = (cuit: string, cuil: string): Promise<FichaEmpleado> =>
-	request('GET', `/corporativas/empleadores/${encodeURIComponent(cuit)}/empleados/${encodeURIComponent(cuil)}`);
+	request(
+		'GET',
+		`/corporativas/empleadores/${encodeURIComponent(cuit)}/empleados/${encodeURIComponent(cuil)}`
+	);
 export const certificar = (body: NuevaCertificacion): Promise<CertificacionResumen> =>
 	request('POST', '/corporativas/certificaciones', body);

@@ -25,8 +25,13 @@ describe('problemasCertificacion', () => {
 	it('refuses months outside the employment, inverted periods and the future', () => {
 		expect(problemasCertificacion(todos('2025-03', '2026-03'), empleo, HOY)[0].path).toBe('desde');
 		expect(problemasCertificacion(todos('2025-04', '2026-04'), empleo, HOY)[0].path).toBe('hasta');
-		expect(problemasCertificacion({ ...todos('2025-04', '2026-03'), desde: '2026-03', hasta: '2025-04' }, empleo, HOY))
-			.toMatchObject([{ path: 'hasta' }]);
+		expect(
+			problemasCertificacion(
+				{ ...todos('2025-04', '2026-03'), desde: '2026-03', hasta: '2025-04' },
+				empleo,
+				HOY
+			)
+		).toMatchObject([{ path: 'hasta' }]);
 		const vigente = { desde: '2026-10', hasta: null };
 		expect(ultimoMesCertificable(vigente, HOY)).toBe('2026-12');
 		expect(problemasCertificacion(todos('2026-10', '2027-01'), vigente, HOY)[0].path).toBe('hasta');
@@ -42,13 +47,25 @@ describe('problemasCertificacion', () => {
 			'remuneraciones.3'
 		);
 		expect(
-			problemasCertificacion({ ...base, remuneraciones: [...r, { periodo: '2025-09', remuneracion: 1 }] }, empleo, HOY)
+			problemasCertificacion(
+				{ ...base, remuneraciones: [...r, { periodo: '2025-09', remuneracion: 1 }] },
+				empleo,
+				HOY
+			)
 		).toHaveLength(1);
 		expect(
-			problemasCertificacion({ ...base, remuneraciones: [{ ...r[0], remuneracion: -5 }, ...r.slice(1)] }, empleo, HOY)
+			problemasCertificacion(
+				{ ...base, remuneraciones: [{ ...r[0], remuneracion: -5 }, ...r.slice(1)] },
+				empleo,
+				HOY
+			)
 		).toHaveLength(1);
 		expect(
-			problemasCertificacion({ ...base, remuneraciones: [{ ...r[0], remuneracion: 1e12 }, ...r.slice(1)] }, empleo, HOY)
+			problemasCertificacion(
+				{ ...base, remuneraciones: [{ ...r[0], remuneracion: 1e12 }, ...r.slice(1)] },
+				empleo,
+				HOY
+			)
 		).toHaveLength(1);
 	});
 
@@ -65,7 +82,8 @@ describe('amounts', () => {
 		expect(centavosDeTexto('1980500,5')).toBe(198_050_050);
 		expect(centavosDeTexto('$ 1.210.000')).toBe(121_000_000);
 		expect(centavosDeTexto('0')).toBe(0);
-		for (const malo of ['', 'mucho', '-5', '1,234', '12.34,5', '1.2345']) expect(centavosDeTexto(malo)).toBeNull();
+		for (const malo of ['', 'mucho', '-5', '1,234', '12.34,5', '1.2345'])
+			expect(centavosDeTexto(malo)).toBeNull();
 		expect(textoDeCentavos(198_050_050)).toBe('1.980.500,50');
 		expect(textoDeCentavos(5)).toBe('0,05');
 	});

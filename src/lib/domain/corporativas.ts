@@ -112,8 +112,7 @@ export function problemasCertificacion(
 		const path = `remuneraciones.${i}`;
 		if (!esperados.includes(r.periodo))
 			problemas.push({ path, message: `${r.periodo} no está dentro del período certificado.` });
-		else if (vistos.has(r.periodo))
-			problemas.push({ path, message: `${mes(r.periodo)} figura dos veces.` });
+		else if (vistos.has(r.periodo)) problemas.push({ path, message: `${mes(r.periodo)} figura dos veces.` });
 		vistos.add(r.periodo);
 		if (!Number.isSafeInteger(r.remuneracion) || r.remuneracion < 0)
 			problemas.push({

@@ -34,7 +34,9 @@ export const EmpleadorRepresentado = z
 	.meta({ id: 'EmpleadorRepresentado' });
 export type EmpleadorRepresentado = z.infer<typeof EmpleadorRepresentado>;
 
-export const MisEmpleadores = z.object({ items: z.array(EmpleadorRepresentado) }).meta({ id: 'MisEmpleadores' });
+export const MisEmpleadores = z
+	.object({ items: z.array(EmpleadorRepresentado) })
+	.meta({ id: 'MisEmpleadores' });
 export type MisEmpleadores = z.infer<typeof MisEmpleadores>;
 
 export const EmpleadoParams = z.object({ cuit: Cuit, cuil: Cuil });

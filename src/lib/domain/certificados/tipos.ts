@@ -19,8 +19,13 @@ export type TipoCertificado = (typeof TIPOS_CERTIFICADO)[number];
  * among them: it exists only after an employer certified it (Aplicaciones corporativas), and the person
  * then issues it from the list of their employers' certifications.
  */
-export const TIPOS_A_PEDIR = ['cuil', 'negativa', 'servicios', 'aportes', 'prestacion'] as const satisfies
-	readonly TipoCertificado[];
+export const TIPOS_A_PEDIR = [
+	'cuil',
+	'negativa',
+	'servicios',
+	'aportes',
+	'prestacion'
+] as const satisfies readonly TipoCertificado[];
 
 export interface DescripcionCertificado {
 	/** The title printed on the PDF and shown in the list. */
