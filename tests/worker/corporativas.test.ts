@@ -1,4 +1,8 @@
 import { env } from 'cloudflare:workers';
+import type {
+	PublicKeyCredentialCreationOptionsJSON,
+	PublicKeyCredentialRequestOptionsJSON
+} from '@simplewebauthn/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, todayInArgentina } from '../../src/lib/domain/cronograma';
 import { aportePersonal, mesesEntre } from '../../src/lib/domain/corporativas';
@@ -12,6 +16,7 @@ import { CertificadoEmitido, Jwks, VerificacionEnLinea } from '../../src/lib/dom
 import { verificarGuardado, verificarPdf, type JSONWebKeySet } from '../../src/lib/domain/certificados/sello';
 import { tokenHash } from '../../worker/auth/tokens';
 import { call, cookieHeader, cookiesFrom, createCitizen, login, randomIp } from './helpers';
+import { SoftAuthenticator } from './soft-authenticator';
 
 /**
  * Aplicaciones corporativas (issue 8, point 4): nivel 3 only; a representative acts only for the
@@ -146,6 +151,30 @@ describe('nivel 3 only', () => {
 			expect(error.message).toContain('turno');
 		}
 		expect(await count()).toBe(before);
+	});
+
+	it('refuses a nivel-2 session signed in with a passkey just now (a passkey is not nivel 3)', async () => {
+		const p = await signedIn(2);
+		const auth = new SoftAuthenticator();
+		const options = await (
+			await call('/api/passkeys/registration/options', { body: {}, cookie: p.cookie })
+		).json<PublicKeyCredentialCreationOptionsJSON>();
+		const reg = await call('/api/passkeys/registration/verify', {
+			body: { response: await auth.register(options) },
+			cookie: p.cookie
+		});
+		expect(reg.status).toBe(201);
+		const ask = await (
+			await call('/api/passkeys/authentication/options', { body: {} })
+		).json<PublicKeyCredentialRequestOptionsJSON>();
+		const signIn = await call('/api/passkeys/authentication/verify', {
+			body: { response: await auth.authenticate(ask) }
+		});
+		expect(signIn.status).toBe(200);
+		const cookie = cookieHeader({ '__Host-mia_sesion': cookiesFrom(signIn)['__Host-mia_sesion'] });
+		const res = await call('/api/corporativas/empleadores', { cookie });
+		expect(res.status).toBe(403);
+		expect((await res.json<ErrorBody>()).error.code).toBe('nivel_3_requerido');
 	});
 
 	it('answers 401 without a session', async () => {
