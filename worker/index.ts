@@ -14,6 +14,7 @@ import { documentos } from './documentos/routes';
 import { turnos } from './turnos/routes';
 import { oficina } from './oficina/routes';
 import { provisoria } from './oficina/provisoria';
+import { corporativas } from './corporativas/routes';
 import { apiHeaders, checkOrigin, honoCsrf, limitBody, noStore } from './http/security';
 import { checkApiVersion } from './http/version';
 
@@ -44,6 +45,7 @@ app.route('/documentos', documentos);
 app.route('/turnos', turnos);
 app.route('/oficina', oficina);
 app.route('/clave/provisoria', provisoria);
+app.route('/corporativas', corporativas);
 app.route('/dev', dev);
 
 app.doc31('/openapi.json', {

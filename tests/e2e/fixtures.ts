@@ -8,6 +8,10 @@ export const ROSA = { cuil: '27-05123456-7', clave: 'Mate-Lluvia-73!', nombres: 
 /** Only for wrong-clave journeys: at most two failures per run, below the account's free attempts. */
 export const MARTIN = { cuil: '23-30456789-9', clave: 'Tornillo.Azul-58', nombres: 'Martín Ezequiel' };
 export const DAIANA = { cuil: '27-38765432-7', clave: 'Girasol-Rio-91!', nombres: 'Daiana Soledad' };
+/** Nivel 3, represents Supermercados del Litoral S.A. (Aplicaciones corporativas, corporativas.spec.ts). */
+export const GRACIELA = { cuil: '27-94512307-4', clave: 'Balanza-Norte-62!', nombres: 'Graciela Beatriz' };
+/** Worked at Supermercados del Litoral until March 2026 (certificados.spec.ts, corporativas.spec.ts). */
+export const SOFIA = { cuil: '27-49012345-3', clave: 'Lapacho-Verde-24!', nombres: 'Sofía Abril' };
 /**
  * Only for clave-life.spec.ts, which creates his clave, changes it, recovers it and locks the account:
  * no other journey may depend on his state.

@@ -13,7 +13,7 @@ import {
 	formatoMes,
 	type TipoCertificado
 } from '../../src/lib/domain/certificados/tipos';
-import { addMonths } from '../../src/lib/domain/cronograma';
+import { addMonths, todayInArgentina } from '../../src/lib/domain/cronograma';
 import { formatCuil } from '../../src/lib/domain/cuil';
 import type { AporteRow, EmpleoRow, PrestacionRow } from '../servicios/queries';
 import { fechaCorta } from './pdf';
@@ -324,4 +324,69 @@ export function contenidoPrestacion(p: Persona, prestaciones: PrestacionRow[]): 
 		]
 	};
 	return { datos, hechos: { prestacion: nombre, periodo, fecha, neto } };
+}
+
+// --- Certificación de Servicios y Remuneraciones (PS 6.2), certified by the employer ---------------------
+
+export interface CertificacionEmpleador {
+	cuit: string;
+	razonSocial: string;
+	domicilio: string | null;
+	desde: string;
+	hasta: string;
+	/** As certified: one row per month, oldest first. */
+	remuneraciones: { periodo: string; remuneracion: number; aportes: number }[];
+	certificadoAt: number;
+	representante: { nombre: string; cuil: string };
+}
+
+/**
+ * The employer's certification as the paper an employer, a bank or an ANSES analyst expects from the
+ * PS 6.2: the employer (razón social, CUIT, address) certifies, through its representative, the period
+ * of services and the remuneración of each month with the personal aportes. ANSES's part is to state
+ * that the employer certified it, and when, through the corporate application; the signature and the
+ * QR are ANSES's, over exactly these words.
+ */
+export function contenidoServiciosRemuneraciones(p: Persona, c: CertificacionEmpleador): Contenido {
+	const total = c.remuneraciones.reduce((s, r) => s + r.remuneracion, 0);
+	const aportes = c.remuneraciones.reduce((s, r) => s + r.aportes, 0);
+	const meses = c.remuneraciones.length;
+	const periodo =
+		c.desde === c.hasta
+			? `en ${formatoMes(c.desde)}`
+			: `entre ${formatoMes(c.desde)} y ${formatoMes(c.hasta)}`;
+	const fecha = fechaCorta(todayInArgentina(c.certificadoAt));
+	const domicilio = c.domicilio ? `, con domicilio en ${c.domicilio},` : '';
+	const datos = base(
+		'servicios_remuneraciones',
+		p,
+		`${c.razonSocial}, CUIT ${formatCuil(c.cuit)}${domicilio} certifica, por medio de su representante ${c.representante.nombre} (CUIL ${formatCuil(c.representante.cuil)}), que ${nombreDe(p)}, CUIL ${formatCuil(p.cuil)}, prestó servicios en relación de dependencia ${periodo}, y que percibió las remuneraciones mensuales que se detallan, sobre las que se efectuaron los aportes personales al Sistema Integrado Previsional Argentino (SIPA). ANSES deja constancia de que el empleador emitió esta certificación el ${fecha} en mi ANSES (Aplicaciones corporativas), con Clave de Seguridad Social nivel 3.`
+	);
+	datos.detalles = [
+		{ etiqueta: 'Empleador', valor: c.razonSocial },
+		{ etiqueta: 'CUIT del empleador', valor: formatCuil(c.cuit) },
+		...(c.domicilio ? [{ etiqueta: 'Domicilio del empleador', valor: c.domicilio }] : []),
+		{
+			etiqueta: 'Período de servicios',
+			valor: c.desde === c.hasta ? formatoMes(c.desde) : `${formatoMes(c.desde)} a ${formatoMes(c.hasta)}`
+		},
+		{ etiqueta: 'Meses certificados', valor: mesesEnPalabras(meses) },
+		{ etiqueta: 'Total de remuneraciones', valor: pesos(total) },
+		{ etiqueta: 'Total de aportes personales', valor: pesos(aportes) },
+		{
+			etiqueta: 'Certificó',
+			valor: `${c.representante.nombre}, CUIL ${formatCuil(c.representante.cuil)}, el ${fecha}`
+		}
+	];
+	datos.tabla = {
+		titulo: 'Remuneraciones mensuales certificadas',
+		filas: [
+			['Mes', 'Remuneración', 'Aportes personales (11 %)'],
+			...c.remuneraciones.map((r) => [mesCorto(r.periodo), pesos(r.remuneracion), pesos(r.aportes)])
+		]
+	};
+	return {
+		datos,
+		hechos: { empleador: c.cuit, desde: c.desde, hasta: c.hasta, meses, remuneraciones: total }
+	};
 }

@@ -50,12 +50,15 @@ import {
 	contenidoNegativa,
 	contenidoPrestacion,
 	contenidoServicios,
+	contenidoServiciosRemuneraciones,
 	mensajeConRegistros,
 	registrosNegativa,
 	type Contenido,
 	type Persona
 } from './contenido';
 import { clavesDe } from './firma';
+import { certificacionParaEmpleado, certificacionesParaEmpleado } from '../corporativas/queries';
+import { CertificacionesDeEmpleadores } from '../../src/lib/domain/api/corporativas';
 import { construirPdf } from './pdf';
 import {
 	anular,
@@ -200,6 +203,31 @@ async function contenidoDe(
 			if (!hecho) throw sinDatos('prestacion');
 			return hecho;
 		}
+		case 'servicios_remuneraciones': {
+			if (!pedido.certificacion)
+				throw new ApiError(400, 'datos_invalidos', 'Revisá los datos marcados.', {
+					fields: [{ path: 'certificacion', message: 'Elegí la certificación de tu empleador.' }]
+				});
+			// Only the person whose services were certified: the id is looked up with the session's citizen
+			// id, so another person's certification answers 404 like one that does not exist.
+			const k = await certificacionParaEmpleado(db, pedido.certificacion, id);
+			if (!k)
+				throw new ApiError(
+					404,
+					'certificacion_no_encontrada',
+					'No encontramos esa certificación de tu empleador.'
+				);
+			return contenidoServiciosRemuneraciones(persona, {
+				cuit: k.cuit,
+				razonSocial: k.razon_social,
+				domicilio: k.domicilio,
+				desde: k.desde,
+				hasta: k.hasta,
+				remuneraciones: JSON.parse(k.remuneraciones),
+				certificadoAt: k.certificado_at,
+				representante: { nombre: `${k.rep_nombres} ${k.rep_apellidos}`, cuil: k.rep_cuil }
+			});
+		}
 	}
 }
 
@@ -231,6 +259,15 @@ const negativaRoute = createRoute({
 	}
 });
 
+const deEmpleadoresRoute = createRoute({
+	method: 'get',
+	path: '/de-empleadores',
+	tags: TAG,
+	summary:
+		'Certificaciones de servicios y remuneraciones que tus empleadores hicieron para vos (para emitir el certificado)',
+	responses: { 200: json(CertificacionesDeEmpleadores, 'Certificaciones'), ...errors(SIN_SESION) }
+});
+
 const emitirRoute = createRoute({
 	method: 'post',
 	path: '/',
@@ -242,6 +279,7 @@ const emitirRoute = createRoute({
 		...errors(
 			[400, 'Datos inválidos'],
 			SIN_SESION,
+			[404, 'La certificación del empleador no existe o no es tuya'],
 			[422, 'Nada para certificar, período inválido o la persona registra algo en el período'],
 			[429, 'Demasiados certificados en el día'],
 			[503, 'La firma no está configurada']
@@ -320,6 +358,10 @@ export const certificados = createApp()
 		if (problema) throw periodoInvalido(problema);
 		const registros = await registrosDelPeriodo(c.env.DB, c.var.session.citizenId, desde, hasta);
 		return c.json({ desde, hasta, registros }, 200);
+	})
+	.openapi({ ...deEmpleadoresRoute, middleware: [requireSession] as const }, async (c) => {
+		const items = await certificacionesParaEmpleado(c.env.DB, c.var.session.citizenId);
+		return c.json({ items }, 200);
 	})
 	.openapi(verificarRoute, async (c) => {
 		// Counted before anything else, malformed codes included: every lookup costs the same.

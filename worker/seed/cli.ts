@@ -22,6 +22,7 @@ import { DEMO_ACCOUNTS, type DemoOperator } from './demo-accounts';
 import { normalizeAnswer } from '../../src/lib/domain/security-questions';
 import { DEFAULT_SEED, createCitizenGenerator, demoCitizenRows, type CitizenRow } from './generate';
 import { DEMO_EMPLOYERS, DEMO_SERVICIOS, createServiciosGenerator } from './servicios';
+import { corporativasSql } from './corporativas';
 import {
 	demoSql as demoServiciosSql,
 	footerSql,
@@ -206,11 +207,29 @@ async function demoSql(generators: Generators): Promise<string> {
 	DEMO_ACCOUNTS.forEach((account, j) => {
 		if (account.operador) lines.push(...operatorSql(demos[j].cuil, account.operador));
 	});
+	// Nivel 3 is always granted by someone, somewhere (issue 8, point 1): the demo's other nivel-3 accounts
+	// were validated by the demo operator at her office. The operator herself was made one by ANSES.
+	const op = DEMO_ACCOUNTS.findIndex((a) => a.operador);
+	DEMO_ACCOUNTS.forEach((account, j) => {
+		if (op >= 0 && account.nivel === 3 && !account.operador)
+			lines.push(grantSql(demos[j].cuil, demos[op].cuil, DEMO_ACCOUNTS[op].operador!.udaiId));
+	});
 	DEMO_ACCOUNTS.forEach((account, j) => {
 		const servicios = DEMO_SERVICIOS[account.dni];
 		if (servicios) lines.push(demoServiciosSql(demos[j].cuil, servicios));
 	});
+	lines.push(corporativasSql());
 	return lines.join('\n') + '\n';
+}
+
+/** A past in-person validation of `cuil` by the operator `operatorCuil`, only if the person has none. */
+function grantSql(cuil: string, operatorCuil: string, udaiId: number): string {
+	return (
+		`INSERT INTO nivel_grants (citizen_id, udai_id, operator_id, granted_at, notas) ` +
+		`SELECT c.id, ${udaiId}, o.id, ${CREATED_AT}, 'Validación presencial (datos de demostración)' ` +
+		`FROM citizens c, citizens o WHERE c.cuil = ${text(cuil)} AND o.cuil = ${text(operatorCuil)} ` +
+		`AND NOT EXISTS (SELECT 1 FROM nivel_grants g WHERE g.citizen_id = c.id);`
+	);
 }
 
 /** The office role and the operator's known passkey (demo-accounts.ts), each only if not there yet. */

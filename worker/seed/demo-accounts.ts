@@ -187,5 +187,27 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 			ciudad_padres: 'Corrientes'
 		},
 		nivel: 2
+	},
+	{
+		// Nivel 3 (validated at an office) and representative of Supermercados del Litoral S.A.
+		// (worker/seed/corporativas.ts): certifies services and pay in Aplicaciones corporativas. Born in
+		// Asunción, she holds a DNI for foreign residents (92,000,000 and up), outside every band of the
+		// generator, so adding her changed no generated citizen's DNI.
+		role: 'Representante de un empleador, nivel 3 (Aplicaciones corporativas)',
+		nombres: 'Graciela Beatriz',
+		apellidos: 'Paredes',
+		sexo: 'F',
+		dni: 94_512_307,
+		fechaNacimiento: '1984-08-09',
+		email: 'graciela.paredes@example.com',
+		telefono: '+54 9 343 555-0128',
+		dniTramite: '00934567802',
+		clave: 'Balanza-Norte-62!',
+		respuestas: {
+			primera_mascota: 'Yaguá',
+			escuela_primaria: 'Escuela Básica 1015 República Argentina',
+			ciudad_padres: 'Asunción'
+		},
+		nivel: 3
 	}
 ];

@@ -8,6 +8,7 @@ import type {
 	ResultadoNegativa,
 	VerificacionEnLinea
 } from '$lib/domain/api/certificados';
+import type { CertificacionesDeEmpleadores } from '$lib/domain/api/corporativas';
 import { leerConProgreso } from '../certificados/descarga';
 
 const NO_CONNECTION = 'No hay conexión. Revisá tu internet y probá de nuevo.';
@@ -19,6 +20,11 @@ const NO_CONNECTION = 'No hay conexión. Revisá tu internet y probá de nuevo.'
 
 export function listarCertificados(): Promise<ListaCertificados> {
 	return request('GET', '/certificados');
+}
+
+/** Certifications of services and pay that the person's employers made (to issue the certificate). */
+export function listarDeEmpleadores(): Promise<CertificacionesDeEmpleadores> {
+	return request('GET', '/certificados/de-empleadores');
 }
 
 export function consultarNegativa(desde: string, hasta: string): Promise<ResultadoNegativa> {

@@ -37,11 +37,15 @@ const ETIQUETAS: Record<string, string> = {
 	prestacion: 'Prestación',
 	periodo: 'Mes del pago',
 	fecha: 'Fecha de pago',
-	neto: 'Monto neto cobrado'
+	neto: 'Monto neto cobrado',
+	empleador: 'CUIT del empleador',
+	remuneraciones: 'Total de remuneraciones'
 };
 
 function valor(clave: string, v: string | number): string {
-	if ((clave === 'aportes' || clave === 'neto') && typeof v === 'number') return pesos.format(v / 100);
+	if ((clave === 'aportes' || clave === 'neto' || clave === 'remuneraciones') && typeof v === 'number')
+		return pesos.format(v / 100);
+	if (clave === 'empleador' && /^\d{11}$/.test(String(v))) return formatCuil(String(v));
 	if ((clave === 'desde' || clave === 'hasta' || clave === 'periodo') && /^\d{4}-\d{2}$/.test(String(v)))
 		return formatoMes(String(v));
 	if (clave === 'fecha') return formatoDia(String(v));

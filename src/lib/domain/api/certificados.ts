@@ -20,7 +20,7 @@ import { Periodo } from './servicios';
 export const TipoCertificado = z.enum(TIPOS_CERTIFICADO).meta({
 	id: 'TipoCertificado',
 	description:
-		'cuil: Constancia de CUIL · negativa: Certificación Negativa · servicios: Certificación de Servicios · aportes: Constancia de aportes · prestacion: Constancia de prestación y último pago.'
+		'cuil: Constancia de CUIL · negativa: Certificación Negativa · servicios: Certificación de Servicios · aportes: Constancia de aportes · prestacion: Constancia de prestación y último pago · servicios_remuneraciones: Certificación de Servicios y Remuneraciones (la certifica el empleador).'
 });
 
 export const CodigoVerificacion = z
@@ -39,6 +39,8 @@ const Fecha = z.iso.date();
  * - servicios:  { desde, hasta, meses, empleadores }
  * - aportes:    { desde, hasta, meses, aportes }            (aportes: total in centavos)
  * - prestacion: { prestacion, periodo, fecha, neto }         (prestacion: its name; fecha: payment day)
+ * - servicios_remuneraciones: { empleador, desde, hasta, meses, remuneraciones }
+ *                                                            (empleador: CUIT; remuneraciones: total, centavos)
  */
 export const Hechos = z.record(z.string(), z.union([z.string(), z.number().int()])).meta({ id: 'Hechos' });
 
@@ -116,9 +118,18 @@ export const ResultadoNegativa = z
 	.meta({ id: 'ResultadoNegativa' });
 export type ResultadoNegativa = z.infer<typeof ResultadoNegativa>;
 
-/** Issue request. `desde`/`hasta` only for the Certificación Negativa (required there). */
+/**
+ * Issue request. `desde`/`hasta` only for the Certificación Negativa (required there); `certificacion`
+ * only for the Certificación de Servicios y Remuneraciones: the id of an employer's certification of
+ * this person (GET /api/certificados/de-empleadores).
+ */
 export const PedidoCertificado = z
-	.object({ tipo: TipoCertificado, desde: Periodo.optional(), hasta: Periodo.optional() })
+	.object({
+		tipo: TipoCertificado,
+		desde: Periodo.optional(),
+		hasta: Periodo.optional(),
+		certificacion: z.number().int().positive().optional()
+	})
 	.strict()
 	.meta({ id: 'PedidoCertificado' });
 export type PedidoCertificado = z.infer<typeof PedidoCertificado>;

@@ -4,8 +4,28 @@
  */
 import { addMonths, todayInArgentina } from '../cronograma';
 
-export const TIPOS_CERTIFICADO = ['cuil', 'negativa', 'servicios', 'aportes', 'prestacion'] as const;
+export const TIPOS_CERTIFICADO = [
+	'cuil',
+	'negativa',
+	'servicios',
+	'aportes',
+	'prestacion',
+	'servicios_remuneraciones'
+] as const;
 export type TipoCertificado = (typeof TIPOS_CERTIFICADO)[number];
+
+/**
+ * The types a person asks for on their own. The Certificación de Servicios y Remuneraciones is not
+ * among them: it exists only after an employer certified it (Aplicaciones corporativas), and the person
+ * then issues it from the list of their employers' certifications.
+ */
+export const TIPOS_A_PEDIR = [
+	'cuil',
+	'negativa',
+	'servicios',
+	'aportes',
+	'prestacion'
+] as const satisfies readonly TipoCertificado[];
 
 export interface DescripcionCertificado {
 	/** The title printed on the PDF and shown in the list. */
@@ -49,6 +69,16 @@ export const CERTIFICADOS: Record<TipoCertificado, DescripcionCertificado> = {
 		titulo: 'Constancia de prestación y último pago',
 		paraQue: 'Acredita que cobrás una prestación de ANSES y cuánto fue tu último pago.',
 		validezDias: 30
+	},
+	/**
+	 * Form PS 6.2: the employer certifies the months worked and each month's remuneración. It records
+	 * past facts signed by the employer; a year of validity covers a jubilación or desempleo request.
+	 */
+	servicios_remuneraciones: {
+		titulo: 'Certificación de Servicios y Remuneraciones',
+		paraQue:
+			'Tu empleador certifica los meses que trabajaste y lo que cobraste cada mes. La piden para la jubilación, la prestación por desempleo y los reclamos por aportes que no figuran.',
+		validezDias: 365
 	}
 };
 
