@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { firstLoadBytes } from './certificados-offline';
-import { PORTS, kib, launchChromium, root, run, signInCookie, startServer, writeReport } from './server';
+import { PORTS, kib, launchChromium, root, run, startServer, writeReport } from './server';
 
 const PORT = PORTS.routeBytes;
 const STATE = '.wrangler/bench-bundle';
@@ -66,26 +66,21 @@ export async function benchBundle() {
 	const server = await startServer({ port: PORT, state: STATE, fresh: true, seed: 50 });
 	const browser = await launchChromium();
 	try {
-		const cookie = await signInCookie(server.origin, ROSA.cuil, ROSA.clave);
-		const cookies = cookie.split('; ').map((c) => {
-			const [name, ...value] = c.split('=');
-			return {
-				name,
-				value: value.join('='),
-				domain: 'localhost',
-				path: '/',
-				expires: -1,
-				httpOnly: true,
-				secure: false,
-				sameSite: 'Lax' as const
-			};
+		// Signed in through the API from a browser context, so its cookies are stored as the browser keeps them.
+		const signedIn = await browser.newContext();
+		const res = await signedIn.request.post(`${server.origin}/api/auth/login`, {
+			headers: { origin: server.origin },
+			data: { cuil: ROSA.cuil.replaceAll('-', ''), clave: ROSA.clave }
 		});
+		if (!res.ok()) throw new Error(`bench sign-in failed: ${res.status()}`);
+		const state = await signedIn.storageState();
+		await signedIn.close();
 		const routes: Record<string, number> = {};
 		for (const screen of screenUrls()) {
 			const load = await firstLoadBytes(
 				browser,
 				server.origin + screen.url,
-				screen.private ? { cookies, origins: [] } : undefined
+				screen.private ? state : undefined
 			);
 			routes[screen.url] = load.htmlJsCssGzip;
 		}
