@@ -25,16 +25,7 @@ import { benchCertificadosPdf } from './certificados-pdf';
 import { benchCertificadosOffline } from './certificados-offline';
 import { benchLighthouse } from './lighthouse';
 import { benchLoadSlow4g } from './load-slow4g';
-import {
-	PORTS,
-	ensureBuild,
-	kib,
-	launchChromium,
-	median,
-	root,
-	signInCookie,
-	startServer
-} from './server';
+import { PORTS, ensureBuild, kib, launchChromium, median, root, signInCookie, startServer } from './server';
 import { benchThroughput } from './throughput';
 import { surge } from './surge';
 
