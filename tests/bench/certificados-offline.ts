@@ -11,16 +11,14 @@
  *
  * Writes tests/reports/bench-certificados.json and prints its lines. Called from run.ts.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { PORTS, kib, launchChromium, median, root, startServer, writeReport } from './server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
-const PORT = 8811;
+const PORT = PORTS.certificados;
 const ORIGIN = `http://localhost:${PORT}`;
 const STATE = '.wrangler/bench-certificados';
 const STORED = 500;
@@ -29,44 +27,6 @@ const ROSA = { cuil: '27-05123456-7', clave: 'Mate-Lluvia-73!' };
 /** The journeys' vault PIN (tests/e2e/fixtures.ts). */
 const VAULT_PIN = '482913';
 
-function run(cmd: string, args: string[]) {
-	const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-}
-
-function startServer(): ChildProcess {
-	return spawn(
-		process.execPath,
-		[
-			'node_modules/wrangler/bin/wrangler.js',
-			'dev',
-			'--port',
-			String(PORT),
-			'--ip',
-			'127.0.0.1',
-			'--persist-to',
-			STATE,
-			'--var',
-			`ALLOWED_ORIGINS:${ORIGIN}`
-		],
-		{ cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true }
-	);
-}
-
-async function waitFor(url: string, timeoutMs = 90_000) {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).status < 500) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`${url} did not answer in time`);
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) =>
 	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 
@@ -100,7 +60,7 @@ async function unlock(page: Page) {
  * files it requested; their bytes are read from build/ (reading response bodies from the browser lost
  * some under load). Every path but the built files is answered by the SPA shell, index.html.
  */
-async function firstLoadBytes(
+export async function firstLoadBytes(
 	browser: Browser,
 	url: string,
 	storageState?: Awaited<ReturnType<BrowserContext['storageState']>>
@@ -108,9 +68,10 @@ async function firstLoadBytes(
 	const context = await browser.newContext({ serviceWorkers: 'block', storageState });
 	const page = await context.newPage();
 	const requested = new Map<string, string>();
+	const origin = new URL(url).origin;
 	page.on('request', (req) => {
 		const u = req.url();
-		if (!u.startsWith(ORIGIN) || u.includes('/api/')) return;
+		if (!u.startsWith(origin) || u.includes('/api/')) return;
 		requested.set(new URL(u).pathname, req.resourceType());
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
@@ -125,25 +86,9 @@ async function firstLoadBytes(
 }
 
 export async function benchCertificadosOffline() {
-	if (!fs.existsSync(path.join(root, 'build/index.html'))) run('npm', ['run', 'build']);
-	run('node', ['worker/tools/dev-vars.mjs']);
-	fs.rmSync(path.join(root, STATE), { recursive: true, force: true });
-	run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE]);
-	run('npx', ['tsx', 'worker/seed/cli.ts', '--citizens', '50', '--persist-to', STATE]);
-	const server = startServer();
-	const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-	const browser = await chromium.launch({
-		executablePath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking'
-		]
-	});
+	const server = await startServer({ port: PORT, state: STATE, fresh: true, seed: 50 });
+	const browser = await launchChromium();
 	try {
-		await waitFor(`${ORIGIN}/api/health`);
 		const context = await browser.newContext({
 			locale: 'es-AR',
 			timezoneId: 'America/Argentina/Buenos_Aires'
@@ -305,12 +250,7 @@ export async function benchCertificadosOffline() {
 			},
 			files: { verificar: verificar.files, certificados: certificados.files }
 		};
-		fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
-		fs.writeFileSync(
-			path.join(root, 'tests/reports/bench-certificados.json'),
-			JSON.stringify(results, null, 2)
-		);
-		const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+		writeReport('bench-certificados.json', results);
 		console.log(
 			`\ncertificate tap → heading, offline, ${count} stored   median ${results.tapToHeadingMs.median.toFixed(1)} ms, p90 ${results.tapToHeadingMs.p90.toFixed(1)} ms`
 		);
@@ -322,11 +262,7 @@ export async function benchCertificadosOffline() {
 		return results;
 	} finally {
 		await browser.close();
-		try {
-			process.kill(-server.pid!, 'SIGTERM');
-		} catch {
-			/* already gone */
-		}
+		server.stop();
 	}
 }
 

@@ -6,12 +6,11 @@
  * none. Reports median and p95 per build, for a one-page Certificación Negativa and for the largest
  * certificate (Martín's Constancia de aportes, two pages), and the sealed PDF sizes.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = 8791;
+import { PORTS, startServer } from './server';
+const PORT = PORTS.certificadosPdf;
 const N = 50;
 
 const quantile = (xs: number[], q: number) =>
@@ -31,38 +30,13 @@ export interface CertificadosPdfBench {
 }
 
 export async function benchCertificadosPdf(): Promise<CertificadosPdfBench> {
-	const child = spawn(
-		'npx',
-		[
-			'wrangler',
-			'dev',
-			'tests/bench/certificados-worker.ts',
-			'--config',
-			'tests/bench/wrangler.bench.toml',
-			'--port',
-			String(PORT),
-			'--ip',
-			'127.0.0.1'
-		],
-		{
-			cwd: root,
-			env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-			stdio: ['ignore', 'ignore', 'inherit'],
-			detached: true
-		}
-	);
+	const server = await startServer({
+		port: PORT,
+		args: ['tests/bench/certificados-worker.ts', '--config', 'tests/bench/wrangler.bench.toml'],
+		ready: '/?n=0'
+	});
 	try {
 		const base = `http://127.0.0.1:${PORT}/?`;
-		const until = Date.now() + 60_000;
-		for (;;) {
-			try {
-				if ((await fetch(`${base}n=0`)).ok) break;
-			} catch {
-				/* not up yet */
-			}
-			if (Date.now() > until) throw new Error('the certificates bench Worker did not start');
-			await new Promise((r) => setTimeout(r, 250));
-		}
 		const out = {} as CertificadosPdfBench;
 		for (const tipo of ['negativa', 'aportes'] as const) {
 			for (let i = 0; i < 5; i++) await timed(`${base}n=1&tipo=${tipo}`); // warm up pdf-lib, fonts, keys
@@ -86,11 +60,7 @@ export async function benchCertificadosPdf(): Promise<CertificadosPdfBench> {
 		out.builds = N;
 		return out;
 	} finally {
-		try {
-			process.kill(-child.pid!, 'SIGTERM');
-		} catch {
-			/* already gone */
-		}
+		server.stop();
 	}
 }
 

@@ -8,15 +8,12 @@
  * Writes tests/reports/bench-load.json and prints its lines. Called from run.ts; alone:
  * `npx tsx tests/bench/load-slow4g.ts`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { PORTS, kib, launchChromium, median, startServer, writeReport } from './server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
-const PORT = 8812;
+const PORT = PORTS.load;
 const ORIGIN = `http://localhost:${PORT}`;
 const STATE = '.wrangler/bench-load';
 const RUNS = 5;
@@ -28,26 +25,6 @@ export const SLOW_4G = {
 	uploadBytesPerSecond: (750 * 1024) / 8,
 	cpuSlowdown: 4
 };
-
-function run(cmd: string, args: string[]) {
-	const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-}
-
-async function waitFor(url: string, timeoutMs = 90_000) {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).status < 500) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`${url} did not answer in time`);
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function throttle(page: Page): Promise<CDPSession> {
 	const cdp = await page.context().newCDPSession(page);
@@ -96,39 +73,9 @@ async function measure(page: Page, cdp: CDPSession, load: () => Promise<unknown>
 }
 
 export async function benchLoadSlow4g() {
-	if (!fs.existsSync(path.join(root, 'build/index.html'))) run('npm', ['run', 'build']);
-	run('node', ['worker/tools/dev-vars.mjs']);
-	fs.rmSync(path.join(root, STATE), { recursive: true, force: true });
-	run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE]);
-	const server: ChildProcess = spawn(
-		process.execPath,
-		[
-			'node_modules/wrangler/bin/wrangler.js',
-			'dev',
-			'--port',
-			String(PORT),
-			'--ip',
-			'127.0.0.1',
-			'--persist-to',
-			STATE,
-			'--var',
-			`ALLOWED_ORIGINS:${ORIGIN}`
-		],
-		{ cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true }
-	);
-	const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-	const browser = await chromium.launch({
-		executablePath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking'
-		]
-	});
+	const server = await startServer({ port: PORT, state: STATE, fresh: true });
+	const browser = await launchChromium();
 	try {
-		await waitFor(`${ORIGIN}/api/health`);
 		const cold: Awaited<ReturnType<typeof measure>>[] = [];
 		const warm: Awaited<ReturnType<typeof measure>>[] = [];
 		for (let i = 0; i < RUNS; i++) {
@@ -155,9 +102,7 @@ export async function benchLoadSlow4g() {
 			cold: summary(cold),
 			warm: summary(warm)
 		};
-		fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
-		fs.writeFileSync(path.join(root, 'tests/reports/bench-load.json'), JSON.stringify(results, null, 2));
-		const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+		writeReport('bench-load.json', results);
 		console.log(
 			`\n/ingresar cold, Slow 4G + 4× CPU          LCP ${results.cold.lcpMs} ms, ${kib(results.cold.networkBytes)} over the network`
 		);
@@ -167,11 +112,7 @@ export async function benchLoadSlow4g() {
 		return results;
 	} finally {
 		await browser.close();
-		try {
-			process.kill(-server.pid!, 'SIGTERM');
-		} catch {
-			/* already gone */
-		}
+		server.stop();
 	}
 }
 

@@ -11,50 +11,25 @@
  * - Scale: the busiest screens' queries with 1,000 and 1,000,000 seeded citizens (`--no-scale` skips).
  * - Login page first load: gzip bytes of the HTML, JS and CSS the browser fetches for /ingresar,
  *   read from a real Chromium page load against the built app (fonts and images listed apart).
+ * - Lighthouse (mobile, Slow 4G) on /ingresar, /verificar, /certificados and a static floor page
+ *   (lighthouse.ts); every screen's first-load bytes and the Worker bundle (bundle.ts); requests per
+ *   second against a bare route with autocannon (throughput.ts); the surge projection (surge.ts).
+ *
+ * Servers are started by server.ts on ports 8830–8839. A module that breaks is reported and skipped.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { benchBundle } from './bundle';
 import { benchCertificadosPdf } from './certificados-pdf';
 import { benchCertificadosOffline } from './certificados-offline';
+import { benchLighthouse } from './lighthouse';
 import { benchLoadSlow4g } from './load-slow4g';
+import { PORTS, ensureBuild, kib, launchChromium, median, root, signInCookie, startServer } from './server';
+import { benchThroughput } from './throughput';
+import { surge } from './surge';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 const LOGIN_BUDGET = 50 * 1024;
-
-function startWrangler(args: string[], port: number): ChildProcess {
-	return spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', ...args], {
-		cwd: root,
-		env,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		detached: true
-	});
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).status < 500) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`${url} did not answer in time`);
-}
-
-function stop(child: ChildProcess) {
-	try {
-		process.kill(-child.pid!, 'SIGTERM');
-	} catch {
-		/* already gone */
-	}
-}
 
 async function timeRequest(url: string): Promise<number> {
 	const t = performance.now();
@@ -62,8 +37,6 @@ async function timeRequest(url: string): Promise<number> {
 	await res.text();
 	return performance.now() - t;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Milliseconds of Worker time per operation: (median time of 1+K) − (median time of 1), over K. */
 async function perOperation(port: number, what: string, K: number) {
@@ -79,42 +52,28 @@ async function perOperation(port: number, what: string, K: number) {
 }
 
 async function benchWorkerOps() {
-	const port = 8790;
-	const child = startWrangler(['--config', 'tests/bench/wrangler.bench.toml'], port);
+	const port = PORTS.hashWorker;
+	const server = await startServer({
+		port,
+		args: ['--config', 'tests/bench/wrangler.bench.toml'],
+		ready: '/?n=1'
+	});
 	try {
-		await waitFor(`http://127.0.0.1:${port}/?n=1`);
 		return {
 			msPerHash: await perOperation(port, 'hash', 10),
 			msPerPasskey: await perOperation(port, 'passkey', 40)
 		};
 	} finally {
-		stop(child);
+		server.stop();
 	}
 }
 
 async function benchLoginBytes() {
-	if (!fs.existsSync(path.join(root, 'build/index.html'))) {
-		const built = spawnSync('npm', ['run', 'build'], { cwd: root, env, stdio: 'inherit' });
-		if (built.status !== 0) throw new Error('build failed');
-	}
-	const port = 8791;
-	const persist = path.join(root, '.wrangler/bench');
-	const child = startWrangler(['--persist-to', persist], port);
+	ensureBuild();
+	const port = PORTS.loginBytes;
+	const server = await startServer({ port, state: '.wrangler/bench' });
 	try {
-		await waitFor(`http://127.0.0.1:${port}/api/health`);
-		const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-		const browser = await chromium.launch({
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		});
+		const browser = await launchChromium();
 		const page = await browser.newPage();
 		const files: { url: string; type: string; raw: number; gzip: number }[] = [];
 		page.on('response', async (res) => {
@@ -142,7 +101,7 @@ async function benchLoginBytes() {
 			files
 		};
 	} finally {
-		stop(child);
+		server.stop();
 	}
 }
 
@@ -164,45 +123,23 @@ const SCREENS = [
 	['sesión', '/api/auth/session']
 ] as const;
 
-function run(cmd: string, args: string[]) {
-	const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-}
-
 async function benchScale() {
 	const out: Record<string, Record<string, number>> = {};
 	for (const [i, scale] of SCALES.entries()) {
-		const persist = path.join(root, `.wrangler/bench-${scale.name.toLowerCase()}`);
-		run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
-		run('npx', [
-			'tsx',
-			'worker/seed/cli.ts',
-			'--citizens',
-			String(scale.citizens),
-			'--if-empty',
-			'--persist-to',
-			persist
-		]);
-		const port = 8792 + i;
-		const origin = `http://localhost:${port}`;
-		const child = startWrangler(['--persist-to', persist, '--var', `ALLOWED_ORIGINS:${origin}`], port);
+		const server = await startServer({
+			port: i === 0 ? PORTS.scale1k : PORTS.scale1M,
+			state: `.wrangler/bench-${scale.name.toLowerCase()}`,
+			seed: scale.citizens,
+			seedIfEmpty: true
+		});
+		const port = server.port;
 		try {
-			await waitFor(`http://127.0.0.1:${port}/api/health`);
 			out[scale.name] = {};
 			for (const [cuil, clave] of [
 				['27051234567', 'Mate-Lluvia-73!'],
 				['23304567899', 'Tornillo.Azul-58']
 			]) {
-				const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', origin },
-					body: JSON.stringify({ cuil, clave })
-				});
-				if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status}`);
-				const cookie = res.headers
-					.getSetCookie()
-					.map((c) => c.split(';')[0])
-					.join('; ');
+				const cookie = await signInCookie(server.origin, cuil, clave);
 				for (const [screen, url] of SCREENS) {
 					const times: number[] = [];
 					for (let k = 0; k < 30; k++) {
@@ -215,13 +152,11 @@ async function benchScale() {
 				}
 			}
 		} finally {
-			stop(child);
+			server.stop();
 		}
 	}
 	return out;
 }
-
-const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 const hash = await benchWorkerOps();
 const login = await benchLoginBytes();
@@ -230,7 +165,23 @@ const certificados = await benchCertificadosPdf();
 await benchCertificadosOffline();
 // Cold and warm load of /ingresar under Slow 4G (own JSON, tests/reports/bench-load.json).
 await benchLoadSlow4g();
+/** A module that breaks is reported and skipped: the rest of the run still measures. */
+async function attempt<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
+	try {
+		return await fn();
+	} catch (error) {
+		console.error(`\n[bench] ${name} failed: ${error instanceof Error ? error.message : error}`);
+		return null;
+	}
+}
+// Lighthouse on /ingresar, /verificar, /certificados and the static floor (own JSON).
+await attempt('lighthouse', benchLighthouse);
+// Every screen's first-load gzip bytes and the Worker bundle against 3 MiB (own JSON).
+await attempt('bundle', benchBundle);
+// Requests per second of the main routes against a bare route, with autocannon (own JSON).
+await attempt('throughput', benchThroughput);
 const scale = process.argv.includes('--no-scale') ? null : await benchScale();
+const projection = surge(hash);
 const results = {
 	date: new Date().toISOString(),
 	node: process.version,
@@ -243,7 +194,8 @@ const results = {
 		files: login.files
 	},
 	certificadosPdf: certificados,
-	scale
+	scale,
+	surge: projection
 };
 fs.mkdirSync(path.join(root, 'tests/reports'), { recursive: true });
 fs.writeFileSync(path.join(root, 'tests/reports/bench.json'), JSON.stringify(results, null, 2));
@@ -269,4 +221,11 @@ if (scale) {
 		);
 	}
 }
-console.log('\nwritten to tests/reports/bench.json');
+const usd = projection.usdPerMonthIfEveryDayIsSurge;
+console.log(
+	`\nsurge: 1.6 M clave sign-ins/day, peaks of 2,000/s  one such day ≈ US$ ${projection.usdForOneSurgeDay}; a month of them ≈ US$ ${usd.total} (D1 writes US$ ${usd.d1Writes}, CPU US$ ${usd.cpu})`
+);
+console.log(
+	`at the peak: ${projection.atPeak.cpuCoresBusy} CPU cores busy hashing; ${projection.atPeak.d1WriteTransactionsPerSecond} D1 write transactions/s = ${projection.atPeak.d1PrimaryLoad}× one primary → saturates first: ${projection.saturatesFirst}`
+);
+console.log('\nwritten to tests/reports/bench*.json');
