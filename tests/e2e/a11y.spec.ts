@@ -218,6 +218,10 @@ const SCREENS: Record<string, Screen> = {
 	'(privado)/turnos': {
 		signedIn: { oficinas: (page) => open(page, '/turnos', 'Turnos en una oficina') }
 	},
+	// Rosa is nivel 2: the screen explains how to reach nivel 3 (the nivel-3 states: corporativas.spec.ts).
+	'(privado)/corporativas': {
+		signedIn: { 'sin nivel 3': (page) => open(page, '/corporativas', 'Aplicaciones corporativas') }
+	},
 	// Where "Salir" goes when the phone keeps something of the person; the session stays open.
 	'(privado)/salir': {
 		signedIn: {
@@ -281,6 +285,22 @@ const SCREENS: Record<string, Screen> = {
 		signedOut: {
 			texto: (page) =>
 				open(page, '/clave/politicas', 'Políticas de seguridad de la Clave de Seguridad Social')
+		}
+	},
+	// Rosa is not office staff: the console says so (the operator's states: oficina.spec.ts).
+	oficina: {
+		signedIn: {
+			'sin permiso': async (page) => {
+				await page.goto('/oficina');
+				await expect(heading(page)).toHaveText('No podés usar la consola de la oficina');
+			}
+		}
+	},
+	'clave/provisoria': {
+		signedOut: {
+			'primer paso': (page) =>
+				open(page, '/clave/provisoria', 'Ingresá con el código que te dieron en la oficina'),
+			'resumen de errores': submitEmpty
 		}
 	},
 	'desarrollo/buzon': {

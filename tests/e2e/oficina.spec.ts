@@ -47,6 +47,8 @@ test('una persona pide turno, la operadora la valida en la oficina y la persona 
 	await signIn(page, JORGE);
 	await expect(page).toHaveURL('/inicio');
 	await expect(page.getByText('Clave nivel 2')).toBeVisible();
+	// Below nivel 3 there is no corporate section (its own journey checks the screen says why).
+	await expect(page.getByRole('region', { name: 'Aplicaciones corporativas' })).toHaveCount(0);
 	await page.goto('/turnos');
 	await page
 		.getByLabel('Oficina')
@@ -117,7 +119,9 @@ test('una persona pide turno, la operadora la valida en la oficina y la persona 
 	await expect(page).toHaveURL(/\/ingresar/);
 	await signIn(page, JORGE);
 	await expect(page).toHaveURL('/inicio');
-	await expect(page.getByText('Clave nivel 3')).toBeVisible();
+	await expect(page.getByText('Clave nivel 3', { exact: true })).toBeVisible();
+	// What nivel 3 opens: the corporate applications appear on his home screen.
+	await expect(page.getByRole('region', { name: 'Aplicaciones corporativas' })).toBeVisible();
 	await page.goto('/turnos');
 	await page.getByText('Turnos anteriores o cancelados').click();
 	await expect(page.getByText(/UDAI Once: atendido/)).toBeVisible();

@@ -160,6 +160,22 @@ test('five wrong PINs erase what this phone keeps about the person, even across 
 	expect(raw.counts).toEqual({ snapshots: 0, certificados: 0, vault: 0, outbox: 0 });
 });
 
+test('right PINs never add up to a wipe, even with a reload right after each unlock', async ({ page }) => {
+	test.setTimeout(180_000);
+	await signInAs(page, ROSA);
+	await createVault(page);
+	// More cycles than there are tries: if a right PIN's reset were lost to the reload, this would wipe.
+	for (let i = 0; i < 6; i++) {
+		await page.goto('/mis-datos');
+		await page.getByRole('link', { name: 'Desbloquear' }).first().click();
+		await unlockVault(page);
+	}
+	await page.goto('/mis-datos');
+	await page.getByRole('link', { name: 'Desbloquear' }).first().click();
+	await expect(heading(page)).toHaveText('Desbloqueá tus datos');
+	await unlockVault(page);
+});
+
 test('signing out locks the vault or erases everything, as the person chooses', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signInAs(page, ROSA);

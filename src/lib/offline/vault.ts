@@ -121,6 +121,17 @@ export function createVault({ db = openOfflineDb, iterations = PBKDF2_ITERATIONS
 	const listeners = new Set<() => void>();
 	const changed = () => listeners.forEach((f) => f());
 
+	/**
+	 * Writes a vault record with strict durability: the transaction completes only once the record is
+	 * flushed, not just queued. The PIN try counter must survive a crash, a killed tab or a reload right
+	 * after it is written (ASVS 5.0 6.3.1), and Chrome's default (relaxed) durability was seen to let a
+	 * reload right after a correct PIN read the raised count back, so five quick unlocks wiped the vault.
+	 */
+	async function putVault(d: IDBPDatabase<OfflineSchema>, key: string, record: VaultRecord) {
+		const tx = d.transaction('vault', 'readwrite', { durability: 'strict' });
+		await Promise.all([tx.store.put(record, key), tx.done]);
+	}
+
 	async function readPin(cuil: string) {
 		return (await (await db()).get('vault', pinKey(cuil))) as
 			Extract<VaultRecord, { kind: 'pin' }> | undefined;
@@ -149,7 +160,7 @@ export function createVault({ db = openOfflineDb, iterations = PBKDF2_ITERATIONS
 		const d = await db();
 		// Anything left from an earlier vault of this person can no longer be opened: drop it first.
 		await wipeIn(d, cuil);
-		await d.put('vault', record, pinKey(cuil));
+		await putVault(d, pinKey(cuil), record);
 		open = { cuil: digits(cuil), key };
 		changed();
 	}
@@ -163,7 +174,7 @@ export function createVault({ db = openOfflineDb, iterations = PBKDF2_ITERATIONS
 		if (!record) return { ok: false, triesLeft: 0, wiped: true };
 		const d = await db();
 		const failed = record.failed + 1;
-		await d.put('vault', { ...record, failed }, pinKey(cuil));
+		await putVault(d, pinKey(cuil), { ...record, failed });
 		if (failed > PIN_TRIES) {
 			await wipe(cuil);
 			return { ok: false, triesLeft: 0, wiped: true };
@@ -171,7 +182,7 @@ export function createVault({ db = openOfflineDb, iterations = PBKDF2_ITERATIONS
 		try {
 			const kek = await pinKek(pin, record.salt, record.iterations);
 			const key = await unwrap(record.wrapped, record.iv, kek, WRAP_AAD(cuil, 'pin'));
-			await d.put('vault', { ...record, failed: 0 }, pinKey(cuil));
+			await putVault(d, pinKey(cuil), { ...record, failed: 0 });
 			open = { cuil: digits(cuil), key };
 			changed();
 			return { ok: true };
@@ -195,7 +206,7 @@ export function createVault({ db = openOfflineDb, iterations = PBKDF2_ITERATIONS
 		const kek = await prfKek(prfOutput, hkdfSalt);
 		const { iv, wrapped } = await wrap(open.key, kek, WRAP_AAD(cuil, 'prf'));
 		const record: VaultRecord = { kind: 'prf', ...info, hkdfSalt, iv, wrapped };
-		await (await db()).put('vault', record, prfKey(cuil));
+		await putVault(await db(), prfKey(cuil), record);
 	}
 
 	async function prfInfo(cuil: string) {
