@@ -148,6 +148,8 @@ export default defineConfig({
 	test: {
 		projects: [
 			{
+				// The page's plugins too (SvelteKit's `$lib` alias, Svelte's runes in `.svelte.ts` modules).
+				extends: true,
 				test: {
 					name: 'unit',
 					environment: 'node',

@@ -21,14 +21,23 @@ class VaultState {
 	status = $state<VaultStatus | 'unknown'>('unknown');
 	cuil = '';
 
+	/** Numbers each refresh: only the newest one may write the status. */
+	#asked = 0;
+
 	async refresh(cuil: string) {
 		this.cuil = cuil;
+		// Refreshes overlap (the layout, the vault screen and every vault change ask at once), and a read
+		// of the stored PIN record can resolve after a later "unlocked": last to start wins, never last to
+		// finish, or a stale "locked" would hide the open vault right after a correct PIN.
+		const asked = ++this.#asked;
+		let status: VaultStatus;
 		try {
-			this.status = await vault.status(cuil);
+			status = await vault.status(cuil);
 		} catch {
 			// No IndexedDB (private mode): nothing can be kept, so there is nothing to unlock either.
-			this.status = 'none';
+			status = 'none';
 		}
+		if (asked === this.#asked) this.status = status;
 		return this.status;
 	}
 

@@ -17,7 +17,11 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
 	workers: 1,
-	retries: 0,
+	// On CI, one retry: a whole submission should not fall to one timing flake on a loaded 2-core
+	// machine (seen once: the vault unlock journey, not reproduced under load locally). A real defect
+	// fails both tries; a journey that passed only on retry is reported as flaky by tests/run-all.mjs.
+	// Locally no retries, so flakes are seen where they can be investigated.
+	retries: process.env.CI ? 1 : 0,
 	forbidOnly: !!process.env.CI,
 	reporter: process.env.CI
 		? [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report' }]]
