@@ -109,19 +109,20 @@ export const cuenta = createApp()
 		async (c) => {
 			const s = c.var.session;
 			const { id } = c.req.valid('param');
-			// Scoped to the person's own sessions: an id of someone else's session matches nothing.
-			const [deleted] = await c.env.DB.batch([
+			// Scoped to the person's own sessions: an id of someone else's session matches nothing. The
+			// event is written only if that session exists (checked in the same batch, one transaction,
+			// before the delete): a 404 must leave no "sesión cerrada" in the activity list. The security
+			// fuzzer (tests/security/fuzz.test.ts) found the unconditional insert.
+			const [, deleted] = await c.env.DB.batch([
+				c.env.DB.prepare(
+					`INSERT INTO security_events (citizen_id, type, at, ip, user_agent, detail)
+					SELECT ?1, 'sesion_cerrada', ?2, ?3, ?4, NULL
+					WHERE EXISTS (SELECT 1 FROM sessions WHERE citizen_id = ?1 AND substr(token_hash, 1, 16) = ?5)`
+				).bind(s.citizenId, Date.now(), clientIp(c), userAgent(c), id),
 				c.env.DB.prepare('DELETE FROM sessions WHERE citizen_id = ? AND substr(token_hash, 1, 16) = ?').bind(
 					s.citizenId,
 					id
-				),
-				insertSecurityEvent(c.env.DB, {
-					citizenId: s.citizenId,
-					type: 'sesion_cerrada',
-					at: Date.now(),
-					ip: clientIp(c),
-					userAgent: userAgent(c)
-				})
+				)
 			]);
 			if (deleted.meta.changes === 0)
 				throw new ApiError(404, 'no_encontrado', 'Esa sesión ya no está abierta.');
