@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const pending: Array<(status: string) => void> = [];
 let open = false;
 
+vi.mock('$lib/session.svelte', () => ({ rememberDevicePerson: () => {} }));
+
 vi.mock('$lib/offline/vault', () => ({
 	vault: {
 		status: () => (open ? Promise.resolve('unlocked') : new Promise((resolve) => pending.push(resolve))),

@@ -1,4 +1,5 @@
 import { vault, type VaultStatus } from '$lib/offline/vault';
+import { rememberDevicePerson } from '$lib/session.svelte';
 
 /** How long the app may sit in the background before the vault locks itself. */
 export const AUTO_LOCK_MS = 5 * 60 * 1000;
@@ -37,7 +38,11 @@ class VaultState {
 			// No IndexedDB (private mode): nothing can be kept, so there is nothing to unlock either.
 			status = 'none';
 		}
-		if (asked === this.#asked) this.status = status;
+		if (asked === this.#asked) {
+			this.status = status;
+			// The installed app opened offline in a new window finds this person's vault (session.svelte).
+			rememberDevicePerson(cuil, status !== 'none');
+		}
 		return this.status;
 	}
 

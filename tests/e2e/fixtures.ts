@@ -137,4 +137,7 @@ export async function unlockVault(page: Page, pin = VAULT_PIN) {
 	await page.getByLabel('PIN', { exact: true }).fill(pin);
 	await page.getByRole('button', { name: 'Desbloquear', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Bloquear' })).toBeVisible();
+	// "Bloquear" shows while the vault screen still sends the person back where they were: wait for
+	// that, or the journey's next tap races it and loses to the pending navigation.
+	await expect(page).not.toHaveURL(/\/boveda(\?|$)/);
 }

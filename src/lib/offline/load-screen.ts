@@ -30,3 +30,19 @@ export async function loadScreen<T>(
 		error(503, { message, code: cause instanceof ApiError ? cause.code : undefined });
 	}
 }
+
+/**
+ * A private screen whose data is live only (appointments, account activity, passkeys): nothing of it is
+ * kept on the phone. Offline it reaches the private error page as `sin_conexion`, which says that this
+ * screen needs the connection and what does work without it, instead of a bare failure.
+ */
+export async function loadLive<T>(fetcher: () => Promise<T>, fallback: string): Promise<T> {
+	try {
+		return await fetcher();
+	} catch (cause) {
+		if (cause instanceof ApiError && cause.status === 404)
+			error(404, { message: cause.message, code: cause.code });
+		const message = cause instanceof ApiError ? cause.message : fallback;
+		error(503, { message, code: cause instanceof ApiError ? cause.code : undefined });
+	}
+}

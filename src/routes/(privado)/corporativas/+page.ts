@@ -1,4 +1,5 @@
 import { getCertificacionesHechas, getEmpleadores } from '$lib/api/corporativas';
+import { loadLive } from '$lib/offline/load-screen';
 import type { PageLoad } from './$types';
 
 /**
@@ -9,6 +10,9 @@ export const load: PageLoad = async ({ parent, depends }) => {
 	depends('app:corporativas');
 	const { session } = await parent();
 	if (session.user.nivel !== 3) return { nivel3: false as const };
-	const [empleadores, hechas] = await Promise.all([getEmpleadores(), getCertificacionesHechas()]);
+	const [empleadores, hechas] = await loadLive(
+		() => Promise.all([getEmpleadores(), getCertificacionesHechas()]),
+		'No pudimos cargar las aplicaciones corporativas.'
+	);
 	return { nivel3: true as const, empleadores: empleadores.items, hechas: hechas.items };
 };
