@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import QRCode from 'qrcode';
@@ -19,7 +20,8 @@ import {
  * Issue 6's journey: Rosa downloads two certificates (the progress bar moves), goes offline, reloads,
  * opens both from the phone (rendered and verified), verifies one on the public Verificar screen with no
  * connection (pasted text and a photo of its QR), downloads its PDF (whose seal verifies in Node with
- * the published keys), and a tampered QR payload is refused.
+ * the published keys), and a tampered QR payload is refused. Further down: sharing and printing the PDF,
+ * and a certificate past its validity.
  */
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -105,7 +107,7 @@ async function pedir(page: Page, titulo: string) {
 	await page.getByRole('button', { name: 'Pedir y descargar' }).click();
 }
 
-test('Rosa downloads two certificates, opens them offline, verifies one on Verificar and shares its PDF', async ({
+test('Rosa downloads two certificates, opens them offline, verifies one on Verificar and saves its PDF', async ({
 	page,
 	context,
 	request
@@ -458,4 +460,209 @@ test('Sofía picks a period and gets her Certificación Negativa; a backwards pe
 	await unlockVault(page);
 	await expect(page.getByRole('region', { name: 'En este teléfono', exact: true })).toContainText('Anulado');
 	await expect(page.getByRole('button', { name: /^Pedir uno nuevo/ })).toBeVisible();
+});
+
+type Compartido = {
+	title?: string;
+	text?: string;
+	files: { name: string; type: string; size: number; sha256: string }[];
+};
+
+/**
+ * Stands in for the phone's share sheet and printer (headless Chromium on Linux has neither). `canShare`
+ * accepts files unless localStorage `e2e:compartir` says `sin-archivos` (a browser that shares only text);
+ * `share` records each file's name, type, size and SHA-256, or rejects with the error named in
+ * `window.rechazarCompartir`; `print` counts.
+ */
+async function fakeShareSheetAndPrinter(page: Page) {
+	await page.addInitScript(() => {
+		const w = window as unknown as {
+			compartido: Compartido[];
+			intentos: number;
+			impresiones: number;
+			rechazarCompartir?: string;
+		};
+		w.compartido = [];
+		w.intentos = 0;
+		w.impresiones = 0;
+		window.print = () => void w.impresiones++;
+		let archivos = true;
+		try {
+			archivos = localStorage.getItem('e2e:compartir') !== 'sin-archivos';
+		} catch {
+			/* about:blank has no storage */
+		}
+		Object.defineProperty(Navigator.prototype, 'canShare', {
+			configurable: true,
+			value: (data?: ShareData) => archivos || !data?.files?.length
+		});
+		Object.defineProperty(Navigator.prototype, 'share', {
+			configurable: true,
+			value: async (data: ShareData) => {
+				w.intentos++;
+				if (w.rechazarCompartir) throw new DOMException('El usuario no compartió', w.rechazarCompartir);
+				const files = [];
+				for (const f of data.files ?? []) {
+					const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await f.arrayBuffer()));
+					const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+					files.push({ name: f.name, type: f.type, size: f.size, sha256 });
+				}
+				w.compartido.push({ title: data.title, text: data.text, files });
+			}
+		});
+	});
+}
+
+const sheet = (page: Page) =>
+	page.evaluate(() => {
+		const w = window as unknown as { compartido: Compartido[]; intentos: number; impresiones: number };
+		return { compartido: w.compartido, intentos: w.intentos, impresiones: w.impresiones };
+	});
+
+test('Compartir hands the share sheet exactly the kept PDF as a file; Imprimir prints; without file sharing the screen says what to do', async ({
+	page,
+	request
+}) => {
+	test.setTimeout(90_000);
+	const jwks = (await (await request.get('/api/keys')).json()) as JSONWebKeySet;
+	await fakeShareSheetAndPrinter(page);
+	const issued = recordIssued(page);
+	await signInAs(page, ROSA);
+	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
+	await pedir(page, 'Constancia de CUIL');
+	await expect(page).toHaveURL(/\/certificados\/\d+\?descargado$/, { timeout: 30_000 });
+	await expect(page.getByText('Firma verificada:')).toBeVisible();
+	const { codigo } = issued.at(-1)!;
+
+	// The bytes the phone keeps, as «Descargar PDF» hands them over: the sealed PDF ANSES issued.
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Descargar PDF' }).click();
+	const kept = fs.readFileSync((await (await downloading).path())!);
+	const sealed = await verificarPdf(new Uint8Array(kept), jwks);
+	expect(sealed.ok && sealed.claims.c).toBe(codigo);
+
+	await expect(page.getByText('Este navegador no puede compartir archivos')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Compartir' }).click();
+	await expect.poll(async () => (await sheet(page)).compartido).toHaveLength(1);
+	const [shared] = (await sheet(page)).compartido;
+	expect(shared.files).toEqual([
+		{
+			name: `Constancia-de-CUIL-${codigo}.pdf`,
+			type: 'application/pdf',
+			size: kept.length,
+			sha256: createHash('sha256').update(kept).digest('hex')
+		}
+	]);
+	expect(shared.title).toBe('Constancia de CUIL');
+	expect(shared.text).toContain(codigo);
+
+	// Closing the share sheet is no error; a refusal is explained.
+	await page.evaluate(
+		() => ((window as unknown as { rechazarCompartir: string }).rechazarCompartir = 'AbortError')
+	);
+	await page.getByRole('button', { name: 'Compartir' }).click();
+	await expect.poll(async () => (await sheet(page)).intentos).toBe(2);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.evaluate(
+		() => ((window as unknown as { rechazarCompartir: string }).rechazarCompartir = 'NotAllowedError')
+	);
+	await page.getByRole('button', { name: 'Compartir' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'No pudimos compartirlo. Descargá el PDF y mandalo desde tus archivos.'
+	);
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Imprimir' }).click();
+	await expect.poll(async () => (await sheet(page)).impresiones).toBe(1);
+
+	// A browser that can share text but not files: no «Compartir», and the way around it instead.
+	await page.evaluate(() => localStorage.setItem('e2e:compartir', 'sin-archivos'));
+	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
+	await page.getByRole('link', { name: 'Constancia de CUIL', exact: true }).click();
+	await expect(page.getByText('Firma verificada:')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Compartir' })).toHaveCount(0);
+	await expect(
+		page.getByText(
+			'Este navegador no puede compartir archivos directamente: usá «Descargar PDF» y mandalo desde tus archivos por WhatsApp o correo.'
+		)
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Descargar PDF' })).toBeVisible();
+	await expectAccessible(page);
+	expect((await sheet(page)).intentos).toBe(0);
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+test('past its validity a certificate says «Vencido» and offers one of its type; offline, renewal waits for a connection', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	const PRESTACION = 'Constancia de prestación y último pago';
+	await signInAs(page, ROSA);
+	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
+	await pedir(page, PRESTACION);
+	await expect(page).toHaveURL(/\/certificados\/\d+\?descargado$/, { timeout: 30_000 });
+	const id = /\/certificados\/(\d+)/.exec(page.url())![1];
+	await expect(page.getByText(/^Vigente hasta el/)).toBeVisible();
+
+	// 45 days later by the phone's calendar (it is valid 30). The fake clock is installed before the next
+	// load's scripts run, and from then on time flows from there.
+	await page.clock.install({ time: Date.now() + 45 * DAY });
+	await page.goto('/certificados');
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
+	const card = page
+		.getByRole('region', { name: 'En este teléfono', exact: true })
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name: PRESTACION, exact: true }) });
+	const renovar = card.getByRole('button', { name: /^Pedir uno nuevo\s*:\s*Constancia de prestación/ });
+	await expect(card).toContainText('Vencido');
+	await expect(renovar).toBeVisible();
+	await expectAccessible(page);
+
+	// Its own screen says so too, and its renewal link comes back with the type chosen.
+	await card.getByRole('link', { name: PRESTACION, exact: true }).click();
+	await expect(heading(page)).toHaveText(PRESTACION);
+	await expect(page.getByText('Vencido', { exact: true })).toBeVisible();
+	await expect(page.getByText('Firma verificada:')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Pedir uno nuevo en Mis certificados' }).click();
+	await expect(heading(page)).toHaveText('Mis certificados');
+	await expect(page.getByRole('radio', { name: new RegExp(`^${PRESTACION}`) })).toBeChecked();
+
+	// No connection: both screens say the renewal needs one.
+	await context.setOffline(true);
+	await expect(renovar).toHaveCount(0);
+	await expect(card).toContainText('Con conexión vas a poder pedir uno nuevo.');
+	await expectAccessible(page);
+	await card.getByRole('link', { name: PRESTACION, exact: true }).click();
+	await expect(page).toHaveURL(`/certificados/${id}`);
+	await expect(page.getByText('Vencido', { exact: true })).toBeVisible();
+	await expect(page.getByText('Con conexión vas a poder pedir uno nuevo.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Pedir uno nuevo en Mis certificados' })).toHaveCount(0);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Volver a Mis certificados' }).click();
+
+	// Back online, the list's «Pedir uno nuevo» chooses that type and the request asks for it.
+	await context.setOffline(false);
+	await renovar.click();
+	const radio = page.getByRole('radio', { name: new RegExp(`^${PRESTACION}`) });
+	await expect(radio).toBeChecked();
+	await expect(radio).toBeFocused();
+	const asked = page.waitForRequest(
+		(r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/certificados'
+	);
+	await page.getByRole('button', { name: 'Pedir y descargar' }).click();
+	expect((await asked).postDataJSON()).toEqual({ tipo: 'prestacion' });
+	await expect(page).toHaveURL(/\/certificados\/\d+\?descargado$/, { timeout: 30_000 });
+	expect(/\/certificados\/(\d+)/.exec(page.url())![1]).not.toBe(id);
+	await expect(heading(page)).toHaveText(PRESTACION);
+	// (The server dates it by its own, real calendar: in this browser's future it is already past, too.)
 });
