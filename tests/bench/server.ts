@@ -47,7 +47,8 @@ export async function waitFor(url: string, timeoutMs = 90_000) {
 	throw new Error(`${url} did not answer in time`);
 }
 
-export type Server = { origin: string; port: number; stop: () => void };
+/** `pid` is wrangler's, which leads its own process group (workerd included): see `groupCpuMs`. */
+export type Server = { origin: string; port: number; pid: number; stop: () => void };
 
 /**
  * Starts `wrangler dev` on `port`. With `state`, the app runs on that local database (`fresh` rebuilds
@@ -70,7 +71,7 @@ export async function startServer(o: {
 		ensureBuild();
 		run('node', ['worker/tools/dev-vars.mjs']);
 		const state = o.state!;
-		if (o.fresh) fs.rmSync(path.join(root, state), { recursive: true, force: true });
+		if (o.fresh) fs.rmSync(path.resolve(root, state), { recursive: true, force: true });
 		run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
 		if (o.seed)
 			run('npx', [
@@ -102,7 +103,7 @@ export async function startServer(o: {
 		stop();
 		throw error;
 	}
-	return { origin, port: o.port, stop };
+	return { origin, port: o.port, pid: child.pid!, stop };
 }
 
 /** Chromium as the journeys launch it (Debian's when present: Playwright cannot download here). */
@@ -133,6 +134,32 @@ export async function signInCookie(origin: string, cuil: string, clave: string):
 		.getSetCookie()
 		.map((c) => c.split(';')[0])
 		.join('; ');
+}
+
+/**
+ * CPU time (user + system, all threads) spent so far by the processes of one process group whose name
+ * starts with `name` (a server's workerd), in milliseconds, read from /proc (Linux; null elsewhere).
+ * Resolution: one clock tick (10 ms), so measure something that takes hundreds of milliseconds.
+ */
+export function groupCpuMs(pgid: number, name = 'workerd'): number | null {
+	if (!fs.existsSync('/proc/self/stat')) return null;
+	let ticks = 0;
+	let found = false;
+	for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		let stat: string;
+		try {
+			stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		} catch {
+			continue; // gone
+		}
+		// pid (comm) state ppid pgrp ...: comm may hold spaces, so split after its closing parenthesis.
+		const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+		const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		if (Number(f[2]) !== pgid || !comm.startsWith(name)) continue;
+		ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15 of proc(5))
+		found = true;
+	}
+	return found ? ticks * 10 : null; // USER_HZ is 100 on Linux
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
