@@ -49,6 +49,8 @@ export function isStandalone(): boolean {
 }
 
 /** Safari on iPhone or iPad, which installs only from its Share menu. */
-export function isIosSafari(userAgent: string): boolean {
-	return /iPhone|iPad|iPod/.test(userAgent) && !/CriOS|FxiOS|EdgiOS/.test(userAgent);
+export function isIosSafari(userAgent: string, maxTouchPoints = 0): boolean {
+	// iPadOS Safari says it is a Mac ("Macintosh"); a Mac with a touch screen is an iPad.
+	const ios = /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1);
+	return ios && !/CriOS|FxiOS|EdgiOS/.test(userAgent);
 }

@@ -94,3 +94,22 @@ test('cuando el navegador ofrece instalarla, el inicio muestra "Instalar la app"
 	expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
 	await expect(instalar).toHaveCount(0);
 });
+
+test.describe('en un iPhone con Safari', () => {
+	test.use({
+		userAgent:
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1'
+	});
+
+	test('el inicio explica "Compartir → Agregar a inicio", porque Safari no ofrece instalarla', async ({
+		page
+	}) => {
+		await page.goto('/ingresar');
+		await signIn(page, ROSA);
+		await expect(page).toHaveURL('/inicio');
+		const ayuda = page.getByRole('region', { name: 'Tené mi ANSES en tu celular' });
+		await expect(ayuda).toContainText('tocá Compartir → Agregar a inicio');
+		await expect(page.getByRole('button', { name: 'Instalar la app' })).toHaveCount(0);
+		await expectAccessible(page);
+	});
+});
