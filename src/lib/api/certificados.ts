@@ -1,4 +1,4 @@
-import { ApiError, request } from './client';
+import { ApiError, noticeOutdated, request } from './client';
 import { API_VERSION, API_VERSION_HEADER } from '../domain/api/version';
 import type {
 	CertificadoEmitido,
@@ -95,6 +95,7 @@ export async function descargarPdf(
 		} catch {
 			/* not JSON */
 		}
+		noticeOutdated(response.status, detail.code, detail.message);
 		throw new ApiError(response.status, detail);
 	}
 	try {

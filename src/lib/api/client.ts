@@ -45,6 +45,14 @@ export function whenOutdated(handler: (message: string) => void) {
 	onOutdated = handler;
 }
 
+/**
+ * For requests made outside `request` (the PDF download, the upload by XMLHttpRequest): an API error
+ * that says this page is too old shows the update banner too, so no path fails without saying why.
+ */
+export function noticeOutdated(status: number, code: string | undefined, message: string | undefined) {
+	if (status === 409 && code === VERSION_INCOMPATIBLE && message) onOutdated(message);
+}
+
 function isErrorBody(body: unknown): body is ApiErrorBody {
 	const error = (body as ApiErrorBody | null)?.error;
 	return typeof error?.code === 'string' && typeof error.message === 'string';
@@ -85,8 +93,7 @@ export async function request<T>(
 	if (response.ok) return parsed as T;
 	if (isErrorBody(parsed)) {
 		// This page is older than the API: the update banner says so (with the server's words).
-		if (response.status === 409 && parsed.error.code === VERSION_INCOMPATIBLE)
-			onOutdated(parsed.error.message);
+		noticeOutdated(response.status, parsed.error.code, parsed.error.message);
 		throw new ApiError(response.status, parsed.error);
 	}
 	throw new ApiError(response.status, { code: 'error_inesperado', message: UNEXPECTED });

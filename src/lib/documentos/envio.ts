@@ -6,6 +6,7 @@
  * service worker only wakes open windows, so an app closed while offline sends on its next start once
  * the person unlocks.
  */
+import { noticeOutdated } from '$lib/api/client';
 import type { Documento } from '$lib/domain/api/documentos';
 import type { ApiErrorBody } from '$lib/domain/api/errors';
 import { API_VERSION, API_VERSION_HEADER } from '$lib/domain/api/version';
@@ -54,6 +55,9 @@ export function xhrSender(
 			}
 			const error = (body as ApiErrorBody | null)?.error;
 			const mensaje = error?.message ?? 'No pudimos enviarlo. Probá de nuevo en unos minutos.';
+			// An API newer than this page: the item keeps waiting (the updated app sends it) and the update
+			// banner says why, instead of retrying in silence.
+			noticeOutdated(xhr.status, error?.code, error?.message);
 			if (reintentable(xhr.status, error?.code ?? ''))
 				resolve({
 					tipo: 'reintentar',
