@@ -95,6 +95,25 @@ describe('session fixation (ASVS 5.0 7.2.4)', () => {
 		expect((await request('/api/auth/session', { cookie: `__Host-mia_sesion=${forged}` })).status).toBe(401);
 	});
 
+	it('re-authenticating with the clave issues a new token and ends the old one', async () => {
+		const me = await createCitizen({ clave: CLAVE });
+		const first = sessionToken(await request('/api/auth/login', { body: { cuil: me.cuil, clave: CLAVE } }));
+		const res = await request('/api/auth/reauth', {
+			body: { clave: CLAVE },
+			cookie: cookieHeader({ '__Host-mia_sesion': first })
+		});
+		expect(res.status).toBe(200);
+		const renewed = sessionToken(res);
+		expect(renewed).toBeTruthy();
+		expect(renewed).not.toBe(first);
+		expect(
+			(await request('/api/auth/session', { cookie: cookieHeader({ '__Host-mia_sesion': first }) })).status
+		).toBe(401);
+		expect(
+			(await request('/api/auth/session', { cookie: cookieHeader({ '__Host-mia_sesion': renewed }) })).status
+		).toBe(200);
+	});
+
 	it('a cookie without the __Host- prefix (settable by a subdomain or plain HTTP) is ignored', async () => {
 		const victim = await createCitizen({ clave: CLAVE });
 		const token = sessionToken(

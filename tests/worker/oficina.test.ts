@@ -2,7 +2,16 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { todayInArgentina } from '../../src/lib/domain/cronograma';
 import { cuilForDni } from '../../src/lib/domain/cuil';
-import { call, createCitizen, lastMessage, login, randomIp, rewindThrottle } from './helpers';
+import {
+	call,
+	cookieHeader,
+	cookiesFrom,
+	createCitizen,
+	lastMessage,
+	login,
+	randomIp,
+	rewindThrottle
+} from './helpers';
 import { CLAVE, makeOperator, operatorSignedIn, passkeySignIn, sessionCookie, sessionFor } from './operators';
 
 /** Issue 8, point 3: the office console (worker/oficina) and the provisional clave (/api/clave/provisoria). */
@@ -68,7 +77,10 @@ describe('who may open the office console', () => {
 			ip: randomIp()
 		});
 		expect(reauth.status).toBe(200);
-		const res = await call('/api/oficina/yo', { cookie: op.cookie });
+		// Re-authentication renews the session token (ASVS 5.0 7.2.4): the old cookie is gone.
+		expect((await call('/api/oficina/yo', { cookie: op.cookie })).status).toBe(401);
+		const renewed = cookieHeader({ '__Host-mia_sesion': cookiesFrom(reauth)['__Host-mia_sesion'] });
+		const res = await call('/api/oficina/yo', { cookie: renewed });
 		expect(res.status).toBe(403);
 		expect(await errorCode(res)).toBe('oficina_llave_requerida');
 	});

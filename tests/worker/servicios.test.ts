@@ -677,7 +677,10 @@ describe('Mis datos', () => {
 		const stale = await post('/api/servicios/datos', p.cookie, { domicilio }, 'PATCH');
 		expect(stale.status).toBe(403);
 		expect(await eventCount(p.id, 'domicilio_cambiado')).toBe(0);
-		expect((await post('/api/auth/reauth', p.cookie, { clave: CLAVE })).status).toBe(200);
+		const reauth = await post('/api/auth/reauth', p.cookie, { clave: CLAVE });
+		expect(reauth.status).toBe(200);
+		// Re-authentication renews the session token (ASVS 5.0 7.2.4).
+		p.cookie = cookieHeader({ '__Host-mia_sesion': cookiesFrom(reauth)['__Host-mia_sesion'] });
 		const res = await post('/api/servicios/datos', p.cookie, { domicilio }, 'PATCH');
 		expect(res.status).toBe(200);
 		expect((await res.json<Datos>()).domicilio).toEqual(domicilio);
@@ -695,7 +698,10 @@ describe('Mis datos', () => {
 		expect((await stale.json<ErrorBody>()).error.code).toBe('reautenticacion_requerida');
 		expect(await lastMessage(p.id, 'codigo_contacto')).toBeNull();
 
-		expect((await post('/api/auth/reauth', p.cookie, { clave: CLAVE })).status).toBe(200);
+		const reauth = await post('/api/auth/reauth', p.cookie, { clave: CLAVE });
+		expect(reauth.status).toBe(200);
+		// Re-authentication renews the session token (ASVS 5.0 7.2.4).
+		p.cookie = cookieHeader({ '__Host-mia_sesion': cookiesFrom(reauth)['__Host-mia_sesion'] });
 		const asked = await post('/api/servicios/datos', p.cookie, { telefono: nuevo }, 'PATCH');
 		expect(asked.status).toBe(200);
 		const pending = await asked.json<Datos>();

@@ -142,16 +142,22 @@ export function deleteSession(db: D1Database, tokenHash: string) {
 	return db.prepare('DELETE FROM sessions WHERE token_hash = ?').bind(tokenHash);
 }
 
-/** Re-authentication inside a session: the moment and the method used count for step-up checks. */
+/**
+ * Re-authentication inside a session: the moment and the method used count for step-up checks, and the
+ * session gets a new token in place of the old one (ASVS 5.0 7.2.4: a new token on every
+ * authentication, re-authentication included). The row keeps its `created_at`, so the 12-hour limit
+ * still counts from the first sign-in.
+ */
 export function refreshAuthentication(
 	db: D1Database,
 	tokenHash: string,
+	newTokenHash: string,
 	method: 'clave' | 'passkey',
 	now: number
 ) {
 	return db
 		.prepare(
-			'UPDATE sessions SET authenticated_at = ?1, auth_method = ?2, last_seen_at = ?1 WHERE token_hash = ?3'
+			'UPDATE sessions SET token_hash = ?4, authenticated_at = ?1, auth_method = ?2, last_seen_at = ?1 WHERE token_hash = ?3'
 		)
-		.bind(now, method, tokenHash);
+		.bind(now, method, tokenHash, newTokenHash);
 }

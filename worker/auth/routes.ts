@@ -5,7 +5,8 @@ import { createApp } from '../http/app';
 import { errors, json, jsonBody } from '../http/openapi';
 import { checkClave, signInWithClave } from './login';
 import { deleteSession, insertSecurityEvent, refreshAuthentication } from './queries';
-import { clearSessionCookie, loadSession, requireSession, sessionExpiry } from './sessions';
+import { clearSessionCookie, loadSession, requireSession, sessionExpiry, setSessionCookie } from './sessions';
+import { newToken, tokenHash } from './tokens';
 import { clientIp, userAgent } from '../http/request-info';
 
 const login = createRoute({
@@ -95,8 +96,10 @@ export const auth = createApp()
 		// The same throttled, timing-safe check as sign-in, for the session's own CUIL: a stolen session
 		// cannot be used to guess the clave any faster than the login screen allows.
 		const checked = await checkClave(c, { cuil: session.cuil, clave: c.req.valid('json').clave });
+		// A new token replaces the old one (ASVS 5.0 7.2.4); whoever held a copy of the old cookie is out.
+		const token = newToken();
 		await c.env.DB.batch([
-			refreshAuthentication(c.env.DB, session.tokenHash, 'clave', checked.now),
+			refreshAuthentication(c.env.DB, session.tokenHash, await tokenHash(token), 'clave', checked.now),
 			insertSecurityEvent(c.env.DB, {
 				citizenId: session.citizenId,
 				type: 'reautenticacion',
@@ -107,6 +110,7 @@ export const auth = createApp()
 			}),
 			...checked.rehash
 		]);
+		setSessionCookie(c, token);
 		return c.json(
 			sessionInfo({ ...session, method: 'clave', authenticatedAt: checked.now, lastSeenAt: checked.now }),
 			200
