@@ -156,7 +156,8 @@ export default defineConfig({
 					include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'worker/**/*.spec.ts']
 				}
 			},
-			'./tests/worker/vitest.config.ts'
+			'./tests/worker/vitest.config.ts',
+			'./tests/security/vitest.config.ts'
 		]
 	}
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, in order, then one closing line `N passed, N failed` that totals them all
- * (CI reads it). Unit tests (Node), worker tests (inside workerd), then the PWA is built and the
- * Playwright journeys run in Chromium against `wrangler dev`.
+ * (CI reads it). Unit tests (Node), worker tests (inside workerd), the security suite's short form, then
+ * the PWA is built and the Playwright journeys run in Chromium against `wrangler dev`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -50,6 +50,17 @@ function vitestSuite(name, project) {
 
 vitestSuite('unit', 'unit');
 vitestSuite('worker', 'worker');
+
+// The security suite's short form (1,500 fuzzed requests, the attack scenarios, the timing check): its
+// own script, because it also starts a `wrangler dev`; it writes tests/reports/security.json.
+{
+	const out = path.join(reports, 'security.json');
+	fs.rmSync(out, { force: true });
+	const code = run('node', ['tests/security/run.mjs', '--short']);
+	const r = readJson(out);
+	const failed = r ? r.failed + (code !== 0 && r.failed === 0 ? 1 : 0) : 1;
+	results.push({ name: 'security', passed: r?.passed ?? 0, failed, skipped: r?.skipped ?? 0 });
+}
 
 const built = run('npm', ['run', 'build']);
 if (built !== 0) {
