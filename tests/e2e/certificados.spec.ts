@@ -11,6 +11,7 @@ import {
 	createVault,
 	expect,
 	expectAccessible,
+	rawIndexedDb,
 	signIn,
 	test,
 	unlockVault
@@ -183,6 +184,12 @@ test('Rosa downloads two certificates, opens them offline, verifies one on Verif
 		'Constancia de prestación y último pago'
 	]);
 	expect(await rawCounts(page)).toBe(2);
+	// What the phone keeps of them is ciphertext: no PDF, no name, no CUIL, no code in the clear.
+	const raw = await rawIndexedDb(page);
+	expect(raw.counts.certificados).toBeGreaterThanOrEqual(2);
+	for (const plain of ['%PDF', 'Rosa', 'Fernández', '27051234567', '27-05123456-7', 'Constancia', 'jubilaci'])
+		expect(raw.text, `texto plano: ${plain}`).not.toContain(plain);
+	for (const c of issued) expect(raw.text).not.toContain(c.codigo);
 	const cuil = issued.find((c) => c.titulo === 'Constancia de CUIL')!;
 
 	// No connection, and a reload: everything opens from the phone. (The throttling session goes first:

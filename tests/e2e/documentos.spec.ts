@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { DAIANA, createVault, expect, expectAccessible, signIn, test, unlockVault } from './fixtures';
+import {
+	DAIANA,
+	createVault,
+	expect,
+	expectAccessible,
+	rawIndexedDb,
+	signIn,
+	test,
+	unlockVault
+} from './fixtures';
 
 /** Files whose first bytes are what they claim (the page and the Worker read them); padded to ~48 KB. */
 function file(name: string, mimeType: string, head: number[]) {
@@ -76,6 +85,11 @@ test('three documents queued offline survive a reload and each arrives exactly o
 	await queue(page, /Mía/, year, PDF);
 	await queue(page, /Thiago/, String(Number(year) - 1), PNG);
 	await expect(page.getByText('En espera', { exact: true })).toHaveCount(3);
+	// Queued files and their descriptions are sealed: nothing of them is readable in IndexedDB.
+	const raw = await rawIndexedDb(page);
+	expect(raw.counts.outbox).toBeGreaterThanOrEqual(3);
+	for (const plain of ['%PDF', 'PNG', 'Thiago', 'Mía', 'Libreta', 'libreta', '27387654327'])
+		expect(raw.text, `texto plano: ${plain}`).not.toContain(plain);
 
 	await page.reload();
 	// A reload forgets the vault key: locked, the screen says so; the PIN opens it with no signal.

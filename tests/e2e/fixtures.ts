@@ -141,3 +141,38 @@ export async function unlockVault(page: Page, pin = VAULT_PIN) {
 	// that, or the journey's next tap races it and loses to the pending navigation.
 	await expect(page).not.toHaveURL(/\/boveda(\?|$)/);
 }
+
+/** Every value in IndexedDB's personal stores, flattened to text (bytes read as latin1). */
+export function rawIndexedDb(page: Page) {
+	return page.evaluate(
+		() =>
+			new Promise<{ text: string; counts: Record<string, number> }>((resolve, reject) => {
+				const open = indexedDB.open('mi-anses');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const stores = ['snapshots', 'certificados', 'vault', 'outbox'];
+					const tx = db.transaction(stores);
+					const parts: string[] = [];
+					const counts: Record<string, number> = {};
+					const flat = (v: unknown): string => {
+						if (v instanceof ArrayBuffer) return new TextDecoder('latin1').decode(v);
+						if (ArrayBuffer.isView(v)) return new TextDecoder('latin1').decode(v);
+						if (v && typeof v === 'object') return Object.values(v).map(flat).join('|');
+						return String(v);
+					};
+					for (const s of stores) {
+						const all = tx.objectStore(s).getAll();
+						all.onsuccess = () => {
+							counts[s] = all.result.length;
+							parts.push(...all.result.map(flat));
+						};
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve({ text: parts.join('\n'), counts });
+					};
+				};
+			})
+	);
+}
