@@ -6,7 +6,7 @@
  * beside it) and exits non-zero when any check fails.
  *
  *   long:  10,000 fuzzed requests, 120 timed sign-ins per kind
- *   short:  1,500 fuzzed requests,  60 timed sign-ins per kind
+ *   short:  1,500 fuzzed requests,  90 timed sign-ins per kind
  * SECURITY_FUZZ_REQUESTS / SECURITY_TIMING_SAMPLES override either; SECURITY_FUZZ_SEED replays a run.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ const reports = path.join(root, 'tests/reports');
 fs.mkdirSync(reports, { recursive: true });
 const short = process.argv.includes('--short');
 const fuzzRequests = process.env.SECURITY_FUZZ_REQUESTS ?? (short ? '1500' : '10000');
-const timingSamples = process.env.SECURITY_TIMING_SAMPLES ?? (short ? '60' : '120');
+const timingSamples = process.env.SECURITY_TIMING_SAMPLES ?? (short ? '90' : '120');
 const env = {
 	...process.env,
 	WRANGLER_SEND_METRICS: 'false',
