@@ -179,8 +179,8 @@ async function main() {
 			sameAnswerForAll: sameBody,
 			unexpected,
 			durationMs: Date.now() - started,
-			// The criterion: an account vs no account. A CUIL without a clave yet is reported too;
-			// it takes the same path as a known one (see docs/SECURITY.md on the failure event's cost).
+			// The criterion: an account vs no account. A CUIL without a clave yet is reported too
+			// (same path as a known one, failure event included).
 			passed: unexpected.length === 0 && sameBody && gap(m.known, m.unknown) <= TOLERANCE
 		};
 		writeReport('security-timing.json', report);

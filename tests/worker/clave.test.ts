@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { tokenHash } from '../../worker/auth/tokens';
 import { call, cookieHeader, cookiesFrom, createCitizen, lastMessage, login, randomIp } from './helpers';
+import { FAILURE_EVENT_DELAY_MS } from '../../worker/auth/login';
 
 const CLAVE = 'Girasol-Rio-91!';
 const NUEVA = 'Tornado-Verde-2187!';
@@ -429,7 +430,7 @@ describe('account activity', () => {
 		await login(s.cuil, 'equivocada', { ip: randomIp() });
 		await login(s.cuil, CLAVE, { ip: randomIp() });
 		await login(s.cuil, CLAVE, { ip: randomIp() });
-		await new Promise((r) => setTimeout(r, 50));
+		await new Promise((r) => setTimeout(r, FAILURE_EVENT_DELAY_MS + 200));
 		const res = await call('/api/cuenta/actividad', { cookie: s.cookie });
 		expect(res.status).toBe(200);
 		const activity = await res.json<{

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WRONG_CREDENTIALS } from '../../worker/auth/login';
 import { tokenHash } from '../../worker/auth/tokens';
 import { call, cookieHeader, cookiesFrom, createCitizen, login, randomIp } from './helpers';
+import { FAILURE_EVENT_DELAY_MS } from '../../worker/auth/login';
 
 const CLAVE = 'Tornillo.Azul-58';
 
@@ -76,8 +77,8 @@ describe('clave sign-in', () => {
 		const { id, cuil } = await createCitizen({ clave: CLAVE });
 		await login(cuil, 'una-clave-equivocada', { ip: randomIp() });
 		await login(cuil, CLAVE, { ip: randomIp() });
-		// Failure events are written after the response (waitUntil); give them a moment.
-		await new Promise((r) => setTimeout(r, 50));
+		// Failure events are written a moment after the response (waitUntil, FAILURE_EVENT_DELAY_MS).
+		await new Promise((r) => setTimeout(r, FAILURE_EVENT_DELAY_MS + 200));
 		const events = await env.DB.prepare(
 			'SELECT type, detail FROM security_events WHERE citizen_id = ? ORDER BY id'
 		)

@@ -13,6 +13,7 @@ import {
 	rewindThrottle,
 	throttleFailures
 } from './helpers';
+import { FAILURE_EVENT_DELAY_MS } from '../../worker/auth/login';
 
 const CLAVE = 'Girasol-Rio-91!';
 /**
@@ -56,7 +57,7 @@ describe('throttling per CUIL', () => {
 		expect(body.error.message).toMatch(/Olvidaste tu clave/);
 		expect(body.error.retryAfterSeconds).toBeGreaterThan(14 * 60);
 		expect(body.error.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-		await new Promise((r) => setTimeout(r, 50));
+		await new Promise((r) => setTimeout(r, FAILURE_EVENT_DELAY_MS + 200));
 		const event = await env.DB.prepare(
 			"SELECT detail FROM security_events WHERE citizen_id = ? AND type = 'clave_pausada'"
 		)
