@@ -63,7 +63,10 @@ const common = [
 	'Referrer-Policy: no-referrer',
 	'Cross-Origin-Opener-Policy: same-origin',
 	'Cross-Origin-Resource-Policy: same-origin',
-	'Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), publickey-credentials-get=(self), publickey-credentials-create=(self)'
+	// camera=(self): Verificar scans a QR with the live camera (getUserMedia). The app is one document
+	// (the SPA shell serves every screen), so the page's policy is the origin's; frames and other origins
+	// still get no camera. API answers keep camera=() (worker/http/security.ts): they are no documents.
+	'Permissions-Policy: camera=(self), microphone=(), geolocation=(), payment=(), usb=(), publickey-credentials-get=(self), publickey-credentials-create=(self)'
 ];
 
 const rules = [
