@@ -170,3 +170,111 @@ test('without a PIN nothing is kept on the phone: offline, saving a document is 
 	).toBe(0);
 	await context.setOffline(false);
 });
+
+/** Daiana, signed in with her vault open, on "Presentar documentación" in a page the service worker controls. */
+async function daianaEnDocumentos(page: Page) {
+	await page.goto('/ingresar');
+	await signIn(page, DAIANA);
+	await expect(page).toHaveURL('/inicio');
+	await createVault(page);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
+	await page.getByRole('main').getByRole('link', { name: 'Presentar documentación' }).click();
+	await expect(heading(page)).toHaveText('Presentar documentación');
+}
+
+test('Background Sync: when the browser says the network is back, the waiting document goes at once', async ({
+	page,
+	context
+}) => {
+	const year = String(new Date().getFullYear() - 1);
+	await daianaEnDocumentos(page);
+
+	// The server is busy and asks to wait two minutes: the document waits on the phone.
+	let busy = true;
+	await context.route('**/api/documentos?*', (route) =>
+		busy && route.request().method() === 'POST'
+			? route.fulfill({
+					status: 503,
+					contentType: 'application/json',
+					body: JSON.stringify({
+						error: {
+							code: 'servicio_ocupado',
+							message: 'Hay mucha demanda en este momento.',
+							retryAfterSeconds: 120
+						}
+					})
+				})
+			: route.fallback()
+	);
+	await page.getByRole('radio', { name: /Mía/ }).check();
+	await page.getByLabel('Año de la Libreta').selectOption(year);
+	await page.getByLabel('Foto o PDF del documento').setInputFiles(PDF);
+	await page.getByRole('button', { name: 'Enviar', exact: true }).click();
+	await expect(page.getByText('En espera', { exact: true })).toHaveCount(1);
+	const [clave] = await outboxKeys(page);
+	busy = false;
+
+	// Nothing else wakes the queue for two minutes (no `online` event: the page never went offline).
+	// The browser's sync event does: the service worker asks the page to send now.
+	const cdp = await context.newCDPSession(page);
+	const registration = new Promise<string>((resolve) =>
+		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+			const live = registrations.find((r) => !r.isDeleted);
+			if (live) resolve(live.registrationId);
+		})
+	);
+	await cdp.send('ServiceWorker.enable');
+	await cdp.send('ServiceWorker.dispatchSyncEvent', {
+		origin: new URL(page.url()).origin,
+		registrationId: await registration,
+		tag: 'mi-anses-outbox',
+		lastChance: false
+	});
+	await expect(page.getByText('Enviado', { exact: true })).toHaveCount(1);
+	await cdp.detach();
+	const after = (await (await page.request.get('/api/documentos')).json()) as {
+		documentos: { clave: string }[];
+	};
+	expect(after.documentos.filter((d) => d.clave === clave)).toHaveLength(1);
+});
+
+test('a file over 10 MB is refused before it is kept, and a document the server refuses says why', async ({
+	page,
+	context
+}) => {
+	const year = String(new Date().getFullYear() - 1);
+	await daianaEnDocumentos(page);
+	await page.getByRole('radio', { name: /Thiago/ }).check();
+	await page.getByLabel('Año de la Libreta').selectOption(year);
+
+	// Checked on the phone first: nothing is queued.
+	const grande = file('libreta-enorme.jpg', 'image/jpeg', [0xff, 0xd8, 0xff, 0xe0]);
+	grande.buffer = Buffer.concat([grande.buffer, Buffer.alloc(10 * 1024 * 1024, 0x20)]);
+	await page.getByLabel('Foto o PDF del documento').setInputFiles(grande);
+	await expect(page.getByText('El archivo pesa más de 10 MB.', { exact: false })).toBeVisible();
+	await page.getByRole('button', { name: 'Enviar', exact: true }).click();
+	expect(await outboxKeys(page)).toHaveLength(0);
+	await expectAccessible(page);
+
+	// A refusal from the server is final and shown with its reason (no endless retries).
+	await context.route('**/api/documentos?*', (route) =>
+		route.request().method() === 'POST'
+			? route.fulfill({
+					status: 422,
+					contentType: 'application/json',
+					body: JSON.stringify({
+						error: { code: 'documento_invalido', message: 'No pudimos leer el archivo. Mandá otra foto.' }
+					})
+				})
+			: route.fallback()
+	);
+	await page.getByLabel('Foto o PDF del documento').setInputFiles(FOTO);
+	await page.getByRole('button', { name: 'Enviar', exact: true }).click();
+	await expect(page.getByText('Error: No pudimos leer el archivo. Mandá otra foto.')).toBeVisible();
+	await expectAccessible(page);
+});
