@@ -58,7 +58,8 @@ const PRIVATE: { url: string; offline: 'saved' | 'screen' | 'needs-connection' }
 	{ url: '/clave/passkeys', offline: 'needs-connection' },
 	{ url: '/turnos', offline: 'needs-connection' },
 	{ url: '/corporativas', offline: 'screen' },
-	{ url: '/boveda', offline: 'screen' }
+	{ url: '/boveda', offline: 'screen' },
+	{ url: '/salir', offline: 'screen' }
 ];
 
 /** Public screens: static forms and explanations, served by the service worker. */
@@ -111,6 +112,9 @@ test('every screen loaded in full with no connection shows what the phone keeps 
 	}
 	await expectAccessible(page);
 
+	// Salir says what it can do with no signal (lock or erase here) and what waits (the server session).
+	await page.goto('/salir');
+	await expect(page.getByText(/^Sin conexión: lo guardado se bloquea o se borra igual/)).toBeVisible();
 	// The home screen says what works with no signal.
 	await page.goto('/inicio');
 	await expect(page.getByText('Sin conexión podés:')).toBeVisible();
