@@ -106,17 +106,8 @@ export async function startServer(o: {
 	return { origin, port: o.port, pid: child.pid!, stop };
 }
 
-/** Chromium as the journeys launch it (Debian's when present: Playwright cannot download here). */
-export const CHROMIUM_PATH = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+/** Chromium as the journeys launch it (one list for all: tests/chromium.ts). */
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 export function launchChromium() {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -9,6 +9,7 @@ import {
 	expect,
 	expectAccessible,
 	signIn,
+	tapTo,
 	test,
 	unlockVault
 } from './fixtures';
@@ -42,12 +43,7 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
  */
 async function open(page: Page, url: string, title: string | RegExp) {
 	if (await page.getByRole('button', { name: 'Bloquear' }).isVisible()) {
-		await page.evaluate((href) => {
-			const link = Object.assign(document.createElement('a'), { href });
-			document.body.append(link);
-			link.click();
-			link.remove();
-		}, url);
+		await tapTo(page, url);
 	} else {
 		await page.goto(url);
 		await page.waitForLoadState('networkidle');

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import {
 	DAIANA,
-	createVault,
 	expect,
 	expectAccessible,
 	rawIndexedDb,
 	signIn,
+	signInWithVaultOffline,
 	test,
 	unlockVault
 } from './fixtures';
@@ -53,17 +53,8 @@ test('three documents queued offline survive a reload and each arrives exactly o
 	context
 }) => {
 	const year = String(new Date().getFullYear() - 1);
-	await page.goto('/ingresar');
-	await signIn(page, DAIANA);
-	await expect(page).toHaveURL('/inicio');
 	// Queued files are kept sealed by the vault: the PIN comes first.
-	await createVault(page);
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await page.getByRole('link', { name: 'Desbloquear' }).click();
-	await unlockVault(page);
+	await signInWithVaultOffline(page, DAIANA);
 	await page.getByRole('main').getByRole('link', { name: 'Presentar documentación' }).click();
 	await expect(heading(page)).toHaveText('Presentar documentación');
 	await expect(page.getByText('Todavía no mandaste documentos desde este teléfono.')).toBeVisible();
@@ -173,16 +164,7 @@ test('without a PIN nothing is kept on the phone: offline, saving a document is 
 
 /** Daiana, signed in with her vault open, on "Presentar documentación" in a page the service worker controls. */
 async function daianaEnDocumentos(page: Page) {
-	await page.goto('/ingresar');
-	await signIn(page, DAIANA);
-	await expect(page).toHaveURL('/inicio');
-	await createVault(page);
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await page.getByRole('link', { name: 'Desbloquear' }).click();
-	await unlockVault(page);
+	await signInWithVaultOffline(page, DAIANA);
 	await page.getByRole('main').getByRole('link', { name: 'Presentar documentación' }).click();
 	await expect(heading(page)).toHaveText('Presentar documentación');
 }

@@ -134,6 +134,36 @@ export async function createVault(page: Page, pin = VAULT_PIN) {
 	await expect(page.getByRole('button', { name: 'Bloquear' })).toBeVisible();
 }
 
+/**
+ * Signs in, creates the vault, and reloads once the service worker is ready so that it controls the page
+ * (the first load never is controlled); the reload forgets the vault key, so the PIN opens it again.
+ * Journeys that go offline start here.
+ */
+export async function signInWithVaultOffline(page: Page, account: { cuil: string; clave: string }) {
+	await page.goto('/ingresar');
+	await signIn(page, account);
+	await expect(page).toHaveURL('/inicio');
+	await createVault(page);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await page.getByRole('link', { name: 'Desbloquear' }).click();
+	await unlockVault(page);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** Moves inside the app, as a tap on a link does (no full load, so the vault stays open). */
+export async function tapTo(page: Page, url: string) {
+	await page.evaluate((href) => {
+		const link = Object.assign(document.createElement('a'), { href });
+		document.body.append(link);
+		link.click();
+		link.remove();
+	}, url);
+	await expect(page).toHaveURL(url);
+}
+
 /** Unlocks the vault with the PIN on the screen that asks for it. */
 export async function unlockVault(page: Page, pin = VAULT_PIN) {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Desbloqueá tus datos');

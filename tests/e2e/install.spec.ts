@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { ROSA, expect, expectAccessible, signIn, test } from './fixtures';
 
 test('el manifiesto está en castellano, enlazado y con los íconos de 192 y 512 px (también maskable)', async ({
@@ -53,8 +53,8 @@ test('Chrome no encuentra errores de instalabilidad', async ({ browserName, base
 	const context = await chromium.launchPersistentContext(profile, {
 		baseURL,
 		locale: 'es-AR',
-		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-		args: ['--no-sandbox', '--disable-gpu']
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS
 	});
 	try {
 		const page = await context.newPage();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ROSA, createVault, expect, expectAccessible, signIn, test, unlockVault } from './fixtures';
+import { ROSA, expect, expectAccessible, signInWithVaultOffline, tapTo, test, unlockVault } from './fixtures';
 
 /**
  * Issue 7: the app opens with no signal. Every screen, loaded in full with the network off (what a
@@ -13,32 +13,6 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const NEEDS_CONNECTION = 'Esta pantalla necesita conexión';
 /** What a screen must never show offline: the bare failures of the error page. */
 const BARE_FAILURE = /No pudimos mostrar esta página|No encontramos esta página/;
-
-/** Moves inside the app, as a tap on a link does: the vault stays open. */
-async function tapTo(page: Page, url: string) {
-	await page.evaluate((href) => {
-		const link = Object.assign(document.createElement('a'), { href });
-		document.body.append(link);
-		link.click();
-		link.remove();
-	}, url);
-	await expect(page).toHaveURL(url);
-}
-
-/** Signs Rosa in, creates her vault, and waits until the service worker controls the page. */
-async function rosaWithVault(page: Page) {
-	await page.goto('/ingresar');
-	await signIn(page, ROSA);
-	await expect(page).toHaveURL('/inicio');
-	await createVault(page);
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await page.getByRole('link', { name: 'Desbloquear' }).click();
-	await unlockVault(page);
-	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
 
 /** Private screens with what they show offline: their own heading from the phone, or "needs connection". */
 const PRIVATE: { url: string; offline: 'saved' | 'screen' | 'needs-connection' }[] = [
@@ -78,7 +52,7 @@ test('every screen loaded in full with no connection shows what the phone keeps 
 	context
 }) => {
 	test.setTimeout(300_000);
-	await rosaWithVault(page);
+	await signInWithVaultOffline(page, ROSA);
 
 	// Online first, with the vault open: each screen's heading, and its data kept on the phone.
 	const headings = new Map<string, string>();
@@ -133,7 +107,7 @@ test('the installed app opened with no signal in a new window reaches the locked
 	context
 }) => {
 	test.setTimeout(180_000);
-	await rosaWithVault(page);
+	await signInWithVaultOffline(page, ROSA);
 	await tapTo(page, '/prestaciones');
 	await expect(page.getByRole('heading', { name: /Jubilación/ }).first()).toBeVisible();
 

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
 // The system Chromium when there is one (offline machines), otherwise the one Playwright downloads.
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 // E2E_PORT lets two checkouts run their journeys side by side (server.mjs reads the same variable).
 const port = process.env.E2E_PORT ?? '8788';
 
@@ -31,18 +29,7 @@ export default defineConfig({
 		locale: 'es-AR',
 		timezoneId: 'America/Argentina/Buenos_Aires',
 		trace: 'retain-on-failure',
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {

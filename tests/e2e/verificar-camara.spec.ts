@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { MENSAJES_INVALIDO } from '../../src/lib/domain/certificados/sello';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { ROSA, createVault, expect, expectAccessible, signIn, test } from './fixtures';
 
 /**
@@ -18,15 +18,6 @@ import { ROSA, createVault, expect, expectAccessible, signIn, test } from './fix
 
 const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? '8788'}`;
 const CONTEXT = { baseURL: BASE_URL, locale: 'es-AR', timezoneId: 'America/Argentina/Buenos_Aires' };
-const ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 /** Pixels per QR module, and white modules around it (the QR standard's quiet zone is 4). */
 const ESCALA = 8;
 const MARGEN = 4;
@@ -139,9 +130,9 @@ test.beforeAll(async ({ browser }) => {
 	const video = await videoDeQr(`${BASE_URL}/verificar#${emitido.qr}`, carpeta);
 	lado = video.side;
 	camara = await chromium.launch({
-		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+		executablePath: CHROMIUM_PATH,
 		args: [
-			...ARGS,
+			...CHROMIUM_ARGS,
 			'--use-fake-ui-for-media-stream',
 			'--use-fake-device-for-media-stream',
 			`--use-file-for-fake-video-capture=${video.file}`
