@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
@@ -107,7 +108,7 @@ export async function startServer(o: {
 }
 
 /** Chromium as the journeys launch it (one list for all: tests/chromium.ts). */
-export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export function launchChromium() {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
