@@ -153,6 +153,8 @@ test('Martín sees his aportes with the gap, starts a reclamo and changes his ph
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Cambiar el celular' }).click();
 	await expect(heading(page)).toHaveText('Cambiar tu celular');
+	// Codes may go by SMS to this phone: the screen says what that risks (ASVS 5.0 6.6.1).
+	await expect(page.getByText(/Un SMS es menos seguro que un correo o una llave de acceso/)).toBeVisible();
 	await page.getByLabel('Celular nuevo').fill('+54 9 351 555-7788');
 	await page.getByRole('button', { name: 'Mandarme el código' }).click();
 	await expect(page.getByText(/ingresar con tu llave de acceso/)).toBeVisible();
