@@ -48,8 +48,10 @@ function deviceSession(cuil: string): SessionInfo {
 export function rememberDevicePerson(cuil: string, keeps: boolean) {
 	const digits = cuil.replace(/\D/g, '');
 	try {
-		if (keeps) localStorage.setItem(DEVICE_KEY, digits);
-		else if (localStorage.getItem(DEVICE_KEY) === digits) localStorage.removeItem(DEVICE_KEY);
+		// Called on every private navigation: write only when it changes.
+		const kept = localStorage.getItem(DEVICE_KEY);
+		if (keeps && kept !== digits) localStorage.setItem(DEVICE_KEY, digits);
+		else if (!keeps && kept === digits) localStorage.removeItem(DEVICE_KEY);
 	} catch {
 		/* no storage: an offline new window will ask to sign in */
 	}

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import {
 	DAIANA,
 	expect,
@@ -172,6 +172,20 @@ test('without a PIN nothing is kept on the phone: offline, saving a document is 
 	await context.setOffline(false);
 });
 
+/**
+ * Makes the server's answer to uploads `status` with `error` (the one error shape), until `stop()`: the
+ * other requests go through untouched.
+ */
+async function answerUploads(context: BrowserContext, status: number, error: Record<string, unknown>) {
+	let on = true;
+	await context.route('**/api/documentos?*', (route) =>
+		on && route.request().method() === 'POST'
+			? route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error }) })
+			: route.fallback()
+	);
+	return { stop: () => (on = false) };
+}
+
 /** Daiana, signed in with her vault open, on "Presentar documentación" in a page the service worker controls. */
 async function daianaEnDocumentos(page: Page) {
 	await signInWithVaultOffline(page, DAIANA);
@@ -187,29 +201,18 @@ test('Background Sync: when the browser says the network is back, the waiting do
 	await daianaEnDocumentos(page);
 
 	// The server is busy and asks to wait two minutes: the document waits on the phone.
-	let busy = true;
-	await context.route('**/api/documentos?*', (route) =>
-		busy && route.request().method() === 'POST'
-			? route.fulfill({
-					status: 503,
-					contentType: 'application/json',
-					body: JSON.stringify({
-						error: {
-							code: 'servicio_ocupado',
-							message: 'Hay mucha demanda en este momento.',
-							retryAfterSeconds: 120
-						}
-					})
-				})
-			: route.fallback()
-	);
+	const busy = await answerUploads(context, 503, {
+		code: 'servicio_ocupado',
+		message: 'Hay mucha demanda en este momento.',
+		retryAfterSeconds: 120
+	});
 	await page.getByRole('radio', { name: /Mía/ }).check();
 	await page.getByLabel('Año de la Libreta').selectOption(year);
 	await page.getByLabel('Foto o PDF del documento').setInputFiles(PDF);
 	await page.getByRole('button', { name: 'Enviar', exact: true }).click();
 	await expect(page.getByText('En espera', { exact: true })).toHaveCount(1);
 	const [clave] = await outboxKeys(page);
-	busy = false;
+	busy.stop();
 
 	// Nothing else wakes the queue for two minutes (no `online` event: the page never went offline).
 	// The browser's sync event does: the service worker asks the page to send now.
@@ -254,17 +257,10 @@ test('a file over 10 MB is refused before it is kept, and a document the server 
 	await expectAccessible(page);
 
 	// A refusal from the server is final and shown with its reason (no endless retries).
-	await context.route('**/api/documentos?*', (route) =>
-		route.request().method() === 'POST'
-			? route.fulfill({
-					status: 422,
-					contentType: 'application/json',
-					body: JSON.stringify({
-						error: { code: 'documento_invalido', message: 'No pudimos leer el archivo. Mandá otra foto.' }
-					})
-				})
-			: route.fallback()
-	);
+	await answerUploads(context, 422, {
+		code: 'documento_invalido',
+		message: 'No pudimos leer el archivo. Mandá otra foto.'
+	});
 	await page.getByLabel('Foto o PDF del documento').setInputFiles(FOTO);
 	await page.getByRole('button', { name: 'Enviar', exact: true }).click();
 	await expect(page.getByText('Error: No pudimos leer el archivo. Mandá otra foto.')).toBeVisible();

@@ -1,5 +1,15 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { MARTIN, ROSA, createVault, expect, expectAccessible, signIn, test, unlockVault } from './fixtures';
+import {
+	MARTIN,
+	ROSA,
+	createVault,
+	expect,
+	expectAccessible,
+	signIn,
+	signInWithVaultOffline,
+	test,
+	unlockVault
+} from './fixtures';
 
 /**
  * What citizens come for every month: Rosa checks her jubilación, when she gets paid and her recibo, and
@@ -222,18 +232,9 @@ test('a reload with no connection opens the app from the phone and shows the las
 	page,
 	context
 }) => {
-	await signInAs(page, ROSA);
-	await createVault(page);
-	// The service worker installs on the first visit and controls the page from the next load on.
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	// A reload forgets the vault key; the PIN opens it again.
-	await page.getByRole('link', { name: 'Desbloquear' }).click();
-	await unlockVault(page);
+	// Signed in, vault created, and a reload so that the service worker controls the page.
+	await signInWithVaultOffline(page, ROSA);
 	await expect(heading(page)).toHaveText(/^Hola/);
-	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 	await openFromHome(page, 'Mis prestaciones');
 	await expect(page.getByRole('heading', { name: /Jubilación/ }).first()).toBeVisible();
 

@@ -18,16 +18,13 @@ export async function loadScreen<T>(
 	try {
 		return await loadWithSnapshot(snapshotKey(cuil, screen), fetcher);
 	} catch (cause) {
-		if (cause instanceof ApiError && cause.status === 404)
-			error(404, { message: cause.message, code: cause.code });
 		if (cause instanceof ApiError && cause.status === 0) {
 			// A copy may exist but the vault is closed: say so, and the error page offers "Desbloquear".
 			if ((await vault.status(cuil).catch(() => 'none')) === 'locked')
 				error(503, { message: LOCKED, code: 'boveda_bloqueada' });
 			error(503, { message: NO_COPY, code: cause.code });
 		}
-		const message = cause instanceof ApiError ? cause.message : 'No pudimos cargar tus datos.';
-		error(503, { message, code: cause instanceof ApiError ? cause.code : undefined });
+		pageError(cause, 'No pudimos cargar tus datos.');
 	}
 }
 
@@ -40,9 +37,14 @@ export async function loadLive<T>(fetcher: () => Promise<T>, fallback: string): 
 	try {
 		return await fetcher();
 	} catch (cause) {
-		if (cause instanceof ApiError && cause.status === 404)
-			error(404, { message: cause.message, code: cause.code });
-		const message = cause instanceof ApiError ? cause.message : fallback;
-		error(503, { message, code: cause instanceof ApiError ? cause.code : undefined });
+		pageError(cause, fallback);
 	}
+}
+
+/** The error page for a failed load: 404 stays 404; anything else is 503 with the API's words and code. */
+function pageError(cause: unknown, fallback: string): never {
+	if (cause instanceof ApiError && cause.status === 404)
+		error(404, { message: cause.message, code: cause.code });
+	const message = cause instanceof ApiError ? cause.message : fallback;
+	error(503, { message, code: cause instanceof ApiError ? cause.code : undefined });
 }
